@@ -1,0 +1,27 @@
+import type { Core } from '@strapi/strapi';
+import { secret } from './secrets';
+
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
+  auth: {
+    secret: secret('ADMIN_JWT_SECRET'),
+  },
+  apiToken: {
+    salt: secret('API_TOKEN_SALT'),
+  },
+  transfer: {
+    token: {
+      salt: secret('TRANSFER_TOKEN_SALT'),
+    },
+  },
+  secrets: {
+    encryptionKey: secret('ENCRYPTION_KEY'),
+  },
+  // No network calls home: no NPS survey, no Enterprise promotion, no outbound doc links.
+  flags: {
+    nps: false,
+    promoteEE: false,
+    docLinks: env.bool('FLAG_DOC_LINKS', false),
+  },
+});
+
+export default config;

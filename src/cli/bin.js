@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+/**
+ * `npm run cli -- <command> [args]` (and the ita:* scripts): compiles the app, then runs one
+ * command of src/cli against the configured database. Commands that write boot Strapi; bad
+ * input exits non-zero with a message before anything is written.
+ */
+const path = require('path');
+
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
+process.env.STRAPI_STARTUP_BANNER = 'false';
+process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+
+(async () => {
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const appDir = path.resolve(__dirname, '..', '..');
+  const ctx = await compileStrapi({ appDir });
+  const { run } = require(path.join(ctx.distDir, 'src', 'cli', 'index.js'));
+  let strapi = null;
+  const boot = async () => {
+    strapi = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: false }).load();
+    return strapi;
+  };
+  let code = 1;
+  try {
+    code = await run(process.argv.slice(2), { boot, cwd: process.env.INIT_CWD || process.cwd() });
+  } catch (error) {
+    console.error(`error: ${error && error.message ? error.message : String(error)}`);
+    code = 1;
+  } finally {
+    if (strapi) await strapi.destroy();
+  }
+  process.exit(code);
+})();

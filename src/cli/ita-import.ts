@@ -1,0 +1,41 @@
+import fs from 'fs';
+import path from 'path';
+import { validateChecklistFile } from '../ita/checklist-file';
+import { importChecklist } from '../ita/checklists';
+import { UsageError, type Command } from './index';
+
+const command: Command = {
+  usage: 'ita:import <file.json>',
+  summary: 'validate a checklist file and add or replace its (fiscal year, scheme)',
+  async run(args, ctx) {
+    const file = args.find((a) => !a.startsWith('--'));
+    if (!file) throw new UsageError('Missing the checklist file.');
+    const full = path.resolve(ctx.cwd, file);
+    if (!fs.existsSync(full)) {
+      console.error(`error: ${file}: no such file`);
+      return 1;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(fs.readFileSync(full, 'utf8'));
+    } catch (error) {
+      console.error(`error: ${file}: not valid JSON (${(error as Error).message})`);
+      return 1;
+    }
+    // Validate before touching the database: on error nothing is written.
+    const check = validateChecklistFile(json);
+    if (!check.ok) {
+      console.error(`error: ${file} is not a valid checklist (${check.errors.length} problem(s)):`);
+      for (const e of check.errors) console.error(`  ${e.path}: ${e.message}`);
+      return 1;
+    }
+    const strapi = await ctx.boot();
+    const r = await importChecklist(strapi, check.value, { source: 'import' });
+    console.log(
+      `${r.replaced ? 'replaced' : 'added'} checklist ${r.fiscalYear} (${r.scheme}): ${r.created} item(s) added, ${r.updated} updated, ${r.removed} removed`,
+    );
+    return 0;
+  },
+};
+
+export default command;

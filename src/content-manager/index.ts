@@ -1,0 +1,76 @@
+import type { Core } from '@strapi/strapi';
+import { COMMON_LABELS, DEFAULT_LIST_COLUMNS, LIST_COLUMNS, MAIN_FIELD, TYPE_LABELS } from './labels';
+
+type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
+type Configuration = {
+  settings?: Record<string, unknown>;
+  metadatas?: Record<string, Metadata>;
+  layouts?: { list?: string[]; edit?: unknown };
+};
+type ConfigurableModel = { uid: string; attributes: Record<string, { type: string }> };
+
+const LAYOUT_VERSION = 1;
+
+/**
+ * Thai labels in the Content Manager. A label is set only while it is still Strapi's default
+ * (the attribute name), so an administrator's own wording is never overwritten; list columns
+ * and main fields are applied once per LAYOUT_VERSION.
+ */
+const configure = async (
+  strapi: Core.Strapi,
+  model: ConfigurableModel,
+  kind: 'content-types' | 'components',
+  applyLayout: boolean,
+) => {
+  const service = strapi.plugin('content-manager').service(kind) as {
+    findConfiguration: (m: unknown) => Promise<Configuration>;
+    updateConfiguration: (m: unknown, c: Configuration) => Promise<unknown>;
+  };
+  const config = await service.findConfiguration(model);
+  const metadatas = config.metadatas ?? {};
+  let changed = false;
+  for (const field of Object.keys(model.attributes)) {
+    const label = TYPE_LABELS[model.uid]?.[field] ?? COMMON_LABELS[field];
+    const meta = metadatas[field];
+    if (!label || !meta) continue;
+    for (const view of ['edit', 'list'] as const) {
+      const m = meta[view];
+      if (m && (m.label === field || m.label === undefined)) {
+        m.label = label.label;
+        changed = true;
+      }
+    }
+    if (meta.edit && label.description && !meta.edit.description) {
+      meta.edit.description = label.description;
+      changed = true;
+    }
+  }
+  if (applyLayout && kind === 'content-types') {
+    const columns = (LIST_COLUMNS[model.uid] ?? DEFAULT_LIST_COLUMNS).filter((c) => c in model.attributes);
+    config.layouts = { ...(config.layouts ?? {}), list: columns };
+    const mainField = MAIN_FIELD[model.uid] ?? ('title' in model.attributes ? 'title' : undefined);
+    if (mainField) config.settings = { ...(config.settings ?? {}), mainField, defaultSortBy: mainField === 'title' ? 'updatedAt' : mainField, defaultSortOrder: mainField === 'title' ? 'DESC' : 'ASC' };
+    changed = true;
+  }
+  if (changed) {
+    const { settings, metadatas: m, layouts } = { ...config, metadatas };
+    await service.updateConfiguration(model, { settings, metadatas: m, layouts });
+  }
+};
+
+export default {
+  async bootstrap(strapi: Core.Strapi) {
+    const store = strapi.store({ type: 'plugin', name: 'prongsai', key: 'cm-layout-version' });
+    const applied = Number(await store.get({})) || 0;
+    const applyLayout = applied < LAYOUT_VERSION;
+    for (const [uid, ct] of Object.entries(strapi.contentTypes)) {
+      if (!uid.startsWith('api::')) continue;
+      await configure(strapi, ct as unknown as ConfigurableModel, 'content-types', applyLayout);
+    }
+    for (const [uid, comp] of Object.entries(strapi.components)) {
+      if (!/^(shared|procurement)\./.test(uid)) continue;
+      await configure(strapi, comp as unknown as ConfigurableModel, 'components', false);
+    }
+    if (applyLayout) await store.set({ value: LAYOUT_VERSION });
+  },
+};

@@ -1,0 +1,83 @@
+/**
+ * Boots a real Strapi once per test file: a fresh SQLite file in the OS temp dir by default,
+ * or — when DATABASE_URL is set (npm run test:pg) — a fresh PostgreSQL schema that is dropped
+ * afterwards. No mocks: the same register/bootstrap, middlewares and database as production.
+ */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const crypto = require('crypto');
+
+const appDir = path.resolve(__dirname, '..', '..');
+
+process.env.NODE_ENV = 'test';
+process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+process.env.STRAPI_DISABLE_EE = 'true';
+process.env.SEED_DEMO = process.env.SEED_DEMO || 'false';
+process.env.AUTH_RATE_LIMIT = 'false';
+process.env.STRAPI_STARTUP_BANNER = 'false';
+process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
+
+let instance = null;
+let cleanup = [];
+
+const pgClient = async () => {
+  const { Client } = require('pg');
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  return client;
+};
+
+async function setupStrapi(env = {}) {
+  if (instance) return instance;
+  Object.assign(process.env, env);
+  const runId = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  if (process.env.DATABASE_URL) {
+    const schema = `t_${runId}`;
+    const client = await pgClient();
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.end();
+    process.env.DATABASE_CLIENT = 'postgres';
+    process.env.DATABASE_SCHEMA = schema;
+    cleanup.push(async () => {
+      const c = await pgClient();
+      await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await c.end();
+    });
+  } else {
+    const file = path.join(os.tmpdir(), `prongsai-test-${runId}.db`);
+    process.env.DATABASE_CLIENT = 'sqlite';
+    process.env.DATABASE_FILENAME = file;
+    cleanup.push(async () => {
+      for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+    });
+  }
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));
+  cleanup.push(async () => fs.rmSync(uploads, { recursive: true, force: true }));
+
+  const { createStrapi } = require('@strapi/strapi');
+  const strapi = createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  });
+  // Uploaded files of a test run go to a temp dir, not public/uploads.
+  strapi.dirs.static.public = uploads;
+  fs.mkdirSync(path.join(uploads, 'uploads'), { recursive: true });
+  await strapi.load();
+  strapi.server.mount();
+  instance = strapi;
+  return strapi;
+}
+
+async function teardownStrapi() {
+  if (instance) {
+    await instance.destroy();
+    instance = null;
+  }
+  for (const fn of cleanup.reverse()) await fn();
+  cleanup = [];
+}
+
+module.exports = { setupStrapi, teardownStrapi, appDir };
