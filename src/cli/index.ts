@@ -1,21 +1,15 @@
-import type { Core } from '@strapi/strapi';
 import itaExport from './ita-export';
 import itaImport from './ita-import';
 import itaStartYear from './ita-start-year';
+import itaMappingDoc from './ita-mapping-doc';
+import { UsageError, type CliContext, type Command } from './args';
 
-export type CliContext = { boot: () => Promise<Core.Strapi>; cwd: string };
-export type Command = {
-  usage: string;
-  summary: string;
-  run: (args: string[], ctx: CliContext) => Promise<number>;
-};
-
-export class UsageError extends Error {}
 
 const COMMANDS: Record<string, Command> = {
   'ita:import': itaImport,
   'ita:export': itaExport,
   'ita:start-year': itaStartYear,
+  'ita:mapping-doc': itaMappingDoc,
 };
 
 const help = () =>
@@ -50,18 +44,3 @@ export const run = async (argv: string[], ctx: CliContext): Promise<number> => {
   }
 };
 
-/** `--name value` options and positional arguments. */
-export const parseArgs = (args: string[]) => {
-  const positional: string[] = [];
-  const options: Record<string, string | true> = {};
-  for (let i = 0; i < args.length; i += 1) {
-    const a = args[i];
-    if (a.startsWith('--')) {
-      const [key, inline] = a.slice(2).split('=', 2);
-      if (inline !== undefined) options[key] = inline;
-      else if (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) options[key] = args[++i];
-      else options[key] = true;
-    } else positional.push(a);
-  }
-  return { positional, options };
-};

@@ -3,7 +3,7 @@ import path from 'path';
 import { exportChecklist } from '../ita/checklists';
 import { SCHEME_PATTERN } from '../ita/checklist-file';
 import { parseFiscalYear } from '../ita/fiscal-year';
-import { parseArgs, UsageError, type Command } from './index';
+import { parseArgs, UsageError, type Command } from './args';
 
 const command: Command = {
   usage: 'ita:export <fiscal year> <scheme> [--out file.json]',

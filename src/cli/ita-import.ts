@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import { validateChecklistFile } from '../ita/checklist-file';
 import { importChecklist } from '../ita/checklists';
-import { UsageError, type Command } from './index';
+import { UsageError, type Command } from './args';
 
 const command: Command = {
   usage: 'ita:import <file.json>',

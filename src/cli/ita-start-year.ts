@@ -1,7 +1,7 @@
 import { startFiscalYear } from '../ita/checklists';
 import { SCHEME_PATTERN } from '../ita/checklist-file';
 import { parseFiscalYear } from '../ita/fiscal-year';
-import { parseArgs, UsageError, type Command } from './index';
+import { parseArgs, UsageError, type Command } from './args';
 
 const command: Command = {
   usage: 'ita:start-year <fiscal year> <scheme> [--from <year>]',

@@ -1,0 +1,48 @@
+/** Fixture factories for the integration tests: units, API tokens, admin users. */
+let seq = 0;
+
+async function createUnit(strapi, overrides = {}) {
+  seq += 1;
+  return strapi.documents('api::unit.unit').create({
+    data: {
+      code: `U${seq}${Date.now() % 100000}`.slice(0, 20),
+      nameTh: `หน่วยงานทดสอบ ${seq}`,
+      nameEn: `Test unit ${seq}`,
+      group: 'faculty',
+      scheme: 'general',
+      ...overrides,
+    },
+  });
+}
+
+async function createApiToken(strapi, type = 'full-access') {
+  seq += 1;
+  const token = await strapi.service('admin::api-token').create({
+    name: `test-token-${seq}-${Date.now()}`,
+    type,
+    kind: 'content-api',
+    lifespan: null,
+  });
+  return token.accessKey;
+}
+
+async function createSuperAdmin(strapi, email = `admin${++seq}@example.org`, password = 'Test1234!') {
+  const superAdmin = await strapi.admin.services.role.getSuperAdmin();
+  await strapi.admin.services.user.create({
+    email,
+    firstname: 'Admin',
+    lastname: 'Test',
+    password,
+    isActive: true,
+    roles: [superAdmin.id],
+  });
+  return { email, password };
+}
+
+async function adminToken(request, strapi, creds) {
+  const res = await request(strapi.server.httpServer).post('/admin/login').send(creds);
+  if (!res.body.data) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.data.token;
+}
+
+module.exports = { createUnit, createApiToken, createSuperAdmin, adminToken };
