@@ -31,7 +31,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
   }
 
   if (client !== 'sqlite') {
-    throw new Error(`Unsupported DATABASE_CLIENT "${client}": use "sqlite" (default) or "postgres".`);
+    throw new Error(
+      `Unsupported DATABASE_CLIENT "${client}": use "sqlite" (default) or "postgres".`,
+    );
   }
 
   const filename = env('DATABASE_FILENAME', '.tmp/data.db');
@@ -40,9 +42,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Database 
       client: 'sqlite',
       connection: {
         // An absolute path (the test harness uses one per run) is kept as it is.
-        filename: path.isAbsolute(filename)
-          ? filename
-          : path.join(__dirname, '..', '..', filename),
+        filename: path.isAbsolute(filename) ? filename : path.join(__dirname, '..', '..', filename),
       },
       useNullAsDefault: true,
       acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),

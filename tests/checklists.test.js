@@ -22,10 +22,14 @@ afterAll(teardownStrapi);
 
 const countItems = () => strapi.db.query(ITEM).count();
 const itemsOf = async (year, scheme) =>
-  strapi.db.query(ITEM).findMany({ where: { checklist: { fiscalYear: year, scheme } }, orderBy: { position: 'asc' } });
+  strapi.db
+    .query(ITEM)
+    .findMany({ where: { checklist: { fiscalYear: year, scheme } }, orderBy: { position: 'asc' } });
 
 test('every shipped list is loaded at start, with its item counts', async () => {
-  const lists = await strapi.db.query(CHECKLIST).findMany({ orderBy: [{ fiscalYear: 'asc' }, { scheme: 'asc' }] });
+  const lists = await strapi.db
+    .query(CHECKLIST)
+    .findMany({ orderBy: [{ fiscalYear: 'asc' }, { scheme: 'asc' }] });
   expect(lists.map((l) => `${l.fiscalYear}/${l.scheme}/${l.status}`)).toEqual([
     '2564/general/official',
     '2566/general/official',
@@ -38,7 +42,12 @@ test('every shipped list is loaded at start, with its item counts', async () => 
   expect((await itemsOf(2569, 'vocational-college')).length).toBe(23);
   expect(await countItems()).toBe(195);
   const o1 = (await itemsOf(2569, 'general'))[0];
-  expect(o1).toMatchObject({ code: 'O1', titleTh: 'โครงสร้างและอำนาจหน้าที่', cadence: 'standing', cadenceUncertain: true });
+  expect(o1).toMatchObject({
+    code: 'O1',
+    titleTh: 'โครงสร้างและอำนาจหน้าที่',
+    cadence: 'standing',
+    cadenceUncertain: true,
+  });
   expect(o1.topics).toEqual(['structure', 'powers_duties']);
   expect(o1.elements).toHaveLength(5);
 });
@@ -55,7 +64,19 @@ test('export writes the import format: the shipped 2569 general list round-trips
   const original = shipped('oit-2569-general.json');
   expect(exported.fiscal_year_be).toBe(2569);
   expect(exported.indicators).toHaveLength(original.indicators.length);
-  const flat = (f) => f.indicators.flatMap((i) => i.subindicators.flatMap((s) => s.items.map((it) => [i.code, s.title_th, it.code, it.title_th, it.cadence, it.uncertain || []])));
+  const flat = (f) =>
+    f.indicators.flatMap((i) =>
+      i.subindicators.flatMap((s) =>
+        s.items.map((it) => [
+          i.code,
+          s.title_th,
+          it.code,
+          it.title_th,
+          it.cadence,
+          it.uncertain || [],
+        ]),
+      ),
+    );
   expect(flat(exported)).toEqual(flat(original));
 });
 
@@ -69,8 +90,14 @@ test('an invalid file is refused with the JSON path of each problem, and nothing
     name: 'ValidationError',
     details: {
       errors: expect.arrayContaining([
-        { path: '$.indicators[0].subindicators[0].items[2].cadence', message: expect.stringContaining('unknown cadence "weekly"') },
-        { path: '$.indicators[0].subindicators[0].items[3].code', message: expect.stringContaining('duplicate item code "O1"') },
+        {
+          path: '$.indicators[0].subindicators[0].items[2].cadence',
+          message: expect.stringContaining('unknown cadence "weekly"'),
+        },
+        {
+          path: '$.indicators[0].subindicators[0].items[3].code',
+          message: expect.stringContaining('duplicate item code "O1"'),
+        },
       ]),
     },
   });
@@ -82,14 +109,28 @@ test('a fiscal year in Thai digits is accepted; re-import of the same file is id
   const file = shipped('oit-2568-general.json');
   file.fiscal_year_be = '๒๕๖๗';
   const first = await svc().importChecklist(strapi, file);
-  expect(first).toMatchObject({ fiscalYear: 2567, created: 25, updated: 0, removed: 0, replaced: false });
+  expect(first).toMatchObject({
+    fiscalYear: 2567,
+    created: 25,
+    updated: 0,
+    removed: 0,
+    replaced: false,
+  });
   const ids = (await itemsOf(2567, 'general')).map((i) => i.id);
   const total = await countItems();
   const second = await svc().importChecklist(strapi, file);
-  expect(second).toMatchObject({ fiscalYear: 2567, created: 0, updated: 25, removed: 0, replaced: true });
+  expect(second).toMatchObject({
+    fiscalYear: 2567,
+    created: 0,
+    updated: 25,
+    removed: 0,
+    replaced: true,
+  });
   expect((await itemsOf(2567, 'general')).map((i) => i.id)).toEqual(ids);
   expect(await countItems()).toBe(total);
-  expect(await strapi.db.query(CHECKLIST).count({ where: { fiscalYear: 2567, scheme: 'general' } })).toBe(1);
+  expect(
+    await strapi.db.query(CHECKLIST).count({ where: { fiscalYear: 2567, scheme: 'general' } }),
+  ).toBe(1);
 });
 
 test('fiscal year 2570 starts as a provisional copy of 2569; the official list replaces it and keeps entry links', async () => {
@@ -103,33 +144,66 @@ test('fiscal year 2570 starts as a provisional copy of 2569; the official list r
   const unit = await createUnit(strapi);
   const o4 = (await itemsOf(2570, 'general')).find((i) => i.code === 'O4');
   const news = await strapi.documents('api::news.news').create({
-    data: { title: 'ข่าวทดสอบ', unit: unit.documentId, kind: 'public_relations', checklistItems: [o4.documentId] },
+    data: {
+      title: 'ข่าวทดสอบ',
+      unit: unit.documentId,
+      kind: 'public_relations',
+      checklistItems: [o4.documentId],
+    },
   });
 
   // NACC publishes the official 2570 list: O4 keeps its title, O25 is dropped, O27 is new.
   const official = shipped('oit-2569-general.json');
   official.fiscal_year_be = 2570;
   const items = official.indicators[0].subindicators[0].items;
-  items.splice(items.findIndex((i) => i.code === 'O25'), 1);
+  items.splice(
+    items.findIndex((i) => i.code === 'O25'),
+    1,
+  );
   items.push({ code: 'O27', title_th: 'ข้อใหม่ทดสอบ', cadence: 'standing', topics: ['news'] });
   const replaced = await svc().importChecklist(strapi, official);
   expect(replaced).toMatchObject({ replaced: true, created: 1, updated: 23, removed: 1 });
-  expect(await svc().findChecklist(strapi, 2570, 'general')).toMatchObject({ status: 'official', source: 'import' });
+  expect(await svc().findChecklist(strapi, 2570, 'general')).toMatchObject({
+    status: 'official',
+    source: 'import',
+  });
 
-  const linked = await strapi.documents('api::news.news').findOne({ documentId: news.documentId, populate: ['checklistItems'] });
+  const linked = await strapi
+    .documents('api::news.news')
+    .findOne({ documentId: news.documentId, populate: ['checklistItems'] });
   expect(linked.checklistItems.map((i) => i.code)).toEqual(['O4']);
   expect(linked.checklistItems[0].documentId).toBe(o4.documentId);
 });
 
 test('an administrator corrects an uncertain item; a bad topic or a second list for the same year is refused', async () => {
   const o1 = (await itemsOf(2569, 'general'))[0];
-  await strapi.documents(ITEM).update({ documentId: o1.documentId, data: { cadence: 'standing', cadenceUncertain: false, titleEn: 'Structure, powers and duties' } });
+  await strapi.documents(ITEM).update({
+    documentId: o1.documentId,
+    data: {
+      cadence: 'standing',
+      cadenceUncertain: false,
+      titleEn: 'Structure, powers and duties',
+    },
+  });
   const fixed = await strapi.db.query(ITEM).findOne({ where: { id: o1.id } });
   expect(fixed).toMatchObject({ cadenceUncertain: false, titleEn: 'Structure, powers and duties' });
 
-  await expect(strapi.documents(ITEM).update({ documentId: o1.documentId, data: { topics: ['no-such-topic'] } })).rejects.toThrow(/topics/);
-  expect((await strapi.db.query(ITEM).findOne({ where: { id: o1.id } })).topics).toEqual(['structure', 'powers_duties']);
+  await expect(
+    strapi
+      .documents(ITEM)
+      .update({ documentId: o1.documentId, data: { topics: ['no-such-topic'] } }),
+  ).rejects.toThrow(/topics/);
+  expect((await strapi.db.query(ITEM).findOne({ where: { id: o1.id } })).topics).toEqual([
+    'structure',
+    'powers_duties',
+  ]);
 
-  await expect(strapi.documents(CHECKLIST).create({ data: { fiscalYear: 2569, scheme: 'general', status: 'official' } })).rejects.toThrow(/already exists/);
-  expect(await strapi.db.query(CHECKLIST).count({ where: { fiscalYear: 2569, scheme: 'general' } })).toBe(1);
+  await expect(
+    strapi
+      .documents(CHECKLIST)
+      .create({ data: { fiscalYear: 2569, scheme: 'general', status: 'official' } }),
+  ).rejects.toThrow(/already exists/);
+  expect(
+    await strapi.db.query(CHECKLIST).count({ where: { fiscalYear: 2569, scheme: 'general' } }),
+  ).toBe(1);
 });

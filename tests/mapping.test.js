@@ -9,24 +9,37 @@ const { shippedFiles } = require('../dist/src/cli/ita-mapping-doc');
 
 const files = shippedFiles(appDir);
 const schemaOf = (type) =>
-  JSON.parse(fs.readFileSync(path.join(appDir, 'src', 'api', type, 'content-types', type, 'schema.json'), 'utf8'));
+  JSON.parse(
+    fs.readFileSync(
+      path.join(appDir, 'src', 'api', type, 'content-types', type, 'schema.json'),
+      'utf8',
+    ),
+  );
 
 test('six lists with 195 items are shipped', () => {
   expect(files.map((f) => f.name)).toHaveLength(6);
   expect(files.reduce((n, f) => n + itemRecordsOf(f.file).length, 0)).toBe(195);
 });
 
-test.each(files.map((f) => [f.name, f.file]))('every item of %s maps to at least one content type', (name, file) => {
-  const unmapped = itemRecordsOf(file).filter((item) => satisfiersOf(item.topics).length === 0).map((i) => i.code);
-  expect(unmapped).toEqual([]);
-});
+test.each(files.map((f) => [f.name, f.file]))(
+  'every item of %s maps to at least one content type',
+  (name, file) => {
+    const unmapped = itemRecordsOf(file)
+      .filter((item) => satisfiersOf(item.topics).length === 0)
+      .map((i) => i.code);
+    expect(unmapped).toEqual([]);
+  },
+);
 
 test('every topic names content types and kinds that exist in the schemas', () => {
   const problems = [];
   for (const topic of TOPIC_NAMES) {
     for (const { type, kind } of TOPICS[topic].by) {
       const schema = schemaOf(type);
-      if (kind !== null && !(schema.attributes.kind && schema.attributes.kind.enum.includes(kind))) {
+      if (
+        kind !== null &&
+        !(schema.attributes.kind && schema.attributes.kind.enum.includes(kind))
+      ) {
         problems.push(`${topic}: ${type} has no kind ${kind}`);
       }
     }

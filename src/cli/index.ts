@@ -4,7 +4,6 @@ import itaStartYear from './ita-start-year';
 import itaMappingDoc from './ita-mapping-doc';
 import { UsageError, type CliContext, type Command } from './args';
 
-
 const COMMANDS: Record<string, Command> = {
   'ita:import': itaImport,
   'ita:export': itaExport,
@@ -38,9 +37,11 @@ export const run = async (argv: string[], ctx: CliContext): Promise<number> => {
       console.error(`${error.message}\nUsage: npm run cli -- ${command.usage}`);
       return 2;
     }
-    const e = error as { message?: string; details?: { errors?: Array<{ path: string; message: string }> } };
+    const e = error as {
+      message?: string;
+      details?: { errors?: Array<{ path: string; message: string }> };
+    };
     console.error(`error: ${e.message ?? String(error)}`);
     return 1;
   }
 };
-

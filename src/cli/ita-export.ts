@@ -12,11 +12,18 @@ const command: Command = {
     const { positional, options } = parseArgs(args);
     const year = parseFiscalYear(positional[0]);
     const scheme = positional[1];
-    if (year === null) throw new UsageError(`"${positional[0] ?? ''}" is not a Buddhist-Era fiscal year (e.g. 2569 or ๒๕๖๙).`);
-    if (!scheme || !SCHEME_PATTERN.test(scheme)) throw new UsageError('Missing or invalid scheme (e.g. general).');
+    if (year === null)
+      throw new UsageError(
+        `"${positional[0] ?? ''}" is not a Buddhist-Era fiscal year (e.g. 2569 or ๒๕๖๙).`,
+      );
+    if (!scheme || !SCHEME_PATTERN.test(scheme))
+      throw new UsageError('Missing or invalid scheme (e.g. general).');
     const strapi = await ctx.boot();
     const file = await exportChecklist(strapi, year, scheme);
-    const out = path.resolve(ctx.cwd, typeof options.out === 'string' ? options.out : `oit-${year}-${scheme}.json`);
+    const out = path.resolve(
+      ctx.cwd,
+      typeof options.out === 'string' ? options.out : `oit-${year}-${scheme}.json`,
+    );
     fs.writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
     const count = file.indicators.flatMap((i) => i.subindicators).flatMap((s) => s.items).length;
     console.log(`wrote ${out} (${count} items)`);

@@ -10,7 +10,10 @@ export const shippedFiles = (appDir: string) => {
     .readdirSync(dir)
     .filter((f) => /^oit-\d{4}-[a-z-]+\.json$/.test(f))
     .sort()
-    .map((name) => ({ name, file: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as ChecklistFile }));
+    .map((name) => ({
+      name,
+      file: JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as ChecklistFile,
+    }));
 };
 
 const command: Command = {

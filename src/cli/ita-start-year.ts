@@ -10,8 +10,10 @@ const command: Command = {
     const { positional, options } = parseArgs(args);
     const year = parseFiscalYear(positional[0]);
     const scheme = positional[1];
-    if (year === null) throw new UsageError(`"${positional[0] ?? ''}" is not a Buddhist-Era fiscal year.`);
-    if (!scheme || !SCHEME_PATTERN.test(scheme)) throw new UsageError('Missing or invalid scheme (e.g. general).');
+    if (year === null)
+      throw new UsageError(`"${positional[0] ?? ''}" is not a Buddhist-Era fiscal year.`);
+    if (!scheme || !SCHEME_PATTERN.test(scheme))
+      throw new UsageError('Missing or invalid scheme (e.g. general).');
     const from = options.from === undefined ? year - 1 : parseFiscalYear(options.from);
     if (from === null) throw new UsageError('--from must be a Buddhist-Era fiscal year.');
     const strapi = await ctx.boot();

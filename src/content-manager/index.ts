@@ -1,5 +1,11 @@
 import type { Core } from '@strapi/strapi';
-import { COMMON_LABELS, DEFAULT_LIST_COLUMNS, LIST_COLUMNS, MAIN_FIELD, TYPE_LABELS } from './labels';
+import {
+  COMMON_LABELS,
+  DEFAULT_LIST_COLUMNS,
+  LIST_COLUMNS,
+  MAIN_FIELD,
+  TYPE_LABELS,
+} from './labels';
 
 type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
 type Configuration = {
@@ -46,10 +52,18 @@ const configure = async (
     }
   }
   if (applyLayout && kind === 'content-types') {
-    const columns = (LIST_COLUMNS[model.uid] ?? DEFAULT_LIST_COLUMNS).filter((c) => c in model.attributes);
+    const columns = (LIST_COLUMNS[model.uid] ?? DEFAULT_LIST_COLUMNS).filter(
+      (c) => c in model.attributes,
+    );
     config.layouts = { ...(config.layouts ?? {}), list: columns };
     const mainField = MAIN_FIELD[model.uid] ?? ('title' in model.attributes ? 'title' : undefined);
-    if (mainField) config.settings = { ...(config.settings ?? {}), mainField, defaultSortBy: mainField === 'title' ? 'updatedAt' : mainField, defaultSortOrder: mainField === 'title' ? 'DESC' : 'ASC' };
+    if (mainField)
+      config.settings = {
+        ...(config.settings ?? {}),
+        mainField,
+        defaultSortBy: mainField === 'title' ? 'updatedAt' : mainField,
+        defaultSortOrder: mainField === 'title' ? 'DESC' : 'ASC',
+      };
     changed = true;
   }
   if (changed) {

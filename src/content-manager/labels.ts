@@ -3,17 +3,32 @@ type Label = { label: string; description?: string };
 
 export const COMMON_LABELS: Record<string, Label> = {
   title: { label: 'ชื่อเรื่อง' },
-  slug: { label: 'ชื่อในลิงก์ (slug)', description: 'สร้างจากชื่อเรื่องโดยอัตโนมัติ ใช้เป็นส่วนหนึ่งของลิงก์บนเว็บไซต์หน่วยงาน' },
+  slug: {
+    label: 'ชื่อในลิงก์ (slug)',
+    description: 'สร้างจากชื่อเรื่องโดยอัตโนมัติ ใช้เป็นส่วนหนึ่งของลิงก์บนเว็บไซต์หน่วยงาน',
+  },
   unit: { label: 'หน่วยงาน', description: 'หน่วยงานเจ้าของข้อมูล (จำเป็น)' },
   fiscalYear: { label: 'ปีงบประมาณ (พ.ศ.)', description: 'เช่น 2569 (1 ต.ค. 2568 – 30 ก.ย. 2569)' },
   kind: { label: 'ประเภท' },
   date: { label: 'วันที่' },
   period: { label: 'ช่วงเวลาที่ครอบคลุม' },
   body: { label: 'รายละเอียด' },
-  attachments: { label: 'ไฟล์แนบ', description: 'PDF, Word, Excel, PowerPoint, ODF, CSV หรือรูปภาพ' },
-  isNone: { label: 'ประกาศว่า "ไม่มี"', description: 'เลือกเมื่อไม่มีข้อมูลในรอบนี้ — ITA ให้เผยแพร่ข้อความว่าไม่มี แทนการเว้นว่าง' },
-  noneText: { label: 'ข้อความแจ้งว่าไม่มี', description: 'เช่น "ไม่มีเรื่องร้องเรียนในรอบ 6 เดือนแรก"' },
-  checklistItems: { label: 'ข้อตัวชี้วัด ITA ที่ข้อมูลนี้ตอบ', description: 'ระบบเสนอให้ตามประเภทข้อมูล แก้ไขได้' },
+  attachments: {
+    label: 'ไฟล์แนบ',
+    description: 'PDF, Word, Excel, PowerPoint, ODF, CSV หรือรูปภาพ',
+  },
+  isNone: {
+    label: 'ประกาศว่า "ไม่มี"',
+    description: 'เลือกเมื่อไม่มีข้อมูลในรอบนี้ — ITA ให้เผยแพร่ข้อความว่าไม่มี แทนการเว้นว่าง',
+  },
+  noneText: {
+    label: 'ข้อความแจ้งว่าไม่มี',
+    description: 'เช่น "ไม่มีเรื่องร้องเรียนในรอบ 6 เดือนแรก"',
+  },
+  checklistItems: {
+    label: 'ข้อตัวชี้วัด ITA ที่ข้อมูลนี้ตอบ',
+    description: 'ระบบเสนอให้ตามประเภทข้อมูล แก้ไขได้',
+  },
   createdAt: { label: 'สร้างเมื่อ' },
   updatedAt: { label: 'แก้ไขล่าสุด' },
   publishedAt: { label: 'เผยแพร่เมื่อ' },
@@ -21,7 +36,10 @@ export const COMMON_LABELS: Record<string, Label> = {
   vision: { label: 'วิสัยทัศน์' },
   mission: { label: 'พันธกิจ' },
   structureChart: { label: 'แผนผังโครงสร้างหน่วยงาน' },
-  powersAndDuties: { label: 'อำนาจหน้าที่', description: 'สรุปเฉพาะอำนาจหน้าที่ของหน่วยงาน ไม่ใช่กฎหมายทั้งฉบับ' },
+  powersAndDuties: {
+    label: 'อำนาจหน้าที่',
+    description: 'สรุปเฉพาะอำนาจหน้าที่ของหน่วยงาน ไม่ใช่กฎหมายทั้งฉบับ',
+  },
   contact: { label: 'ข้อมูลการติดต่อ' },
   socialChannels: { label: 'ช่องทางโซเชียลมีเดีย' },
   position: { label: 'ตำแหน่ง' },
@@ -52,7 +70,10 @@ export const COMMON_LABELS: Record<string, Label> = {
   websiteUrl: { label: 'เว็บไซต์หลักของหน่วยงาน' },
   scheme: { label: 'ชุดตัวชี้วัดที่ใช้', description: 'เช่น general หรือ vocational-college' },
   active: { label: 'ใช้งานอยู่' },
-  status: { label: 'สถานะ', description: 'official = รายการทางการ, provisional = ชั่วคราว (คัดลอกจากปีก่อน)' },
+  status: {
+    label: 'สถานะ',
+    description: 'official = รายการทางการ, provisional = ชั่วคราว (คัดลอกจากปีก่อน)',
+  },
   completeness: { label: 'ความครบถ้วนของรายการ' },
   source: { label: 'ที่มา' },
   copiedFromYear: { label: 'คัดลอกจากปี' },
@@ -60,8 +81,14 @@ export const COMMON_LABELS: Record<string, Label> = {
   titleTh: { label: 'ชื่อข้อ (ไทย)' },
   titleEn: { label: 'ชื่อข้อ (อังกฤษ)' },
   cadence: { label: 'รอบการเผยแพร่' },
-  titleUncertain: { label: 'ชื่อข้อยังไม่ยืนยัน', description: 'ยกเลิกเมื่อตรวจกับคู่มือ ป.ป.ช. แล้ว' },
-  cadenceUncertain: { label: 'รอบการเผยแพร่ยังไม่ยืนยัน', description: 'ยกเลิกเมื่อตรวจกับคู่มือ ป.ป.ช. แล้ว' },
+  titleUncertain: {
+    label: 'ชื่อข้อยังไม่ยืนยัน',
+    description: 'ยกเลิกเมื่อตรวจกับคู่มือ ป.ป.ช. แล้ว',
+  },
+  cadenceUncertain: {
+    label: 'รอบการเผยแพร่ยังไม่ยืนยัน',
+    description: 'ยกเลิกเมื่อตรวจกับคู่มือ ป.ป.ช. แล้ว',
+  },
   elements: { label: 'องค์ประกอบที่ต้องแสดง' },
   topics: { label: 'หัวข้อข้อมูลที่ตอบข้อนี้', description: 'ดู docs/checklist-mapping.md' },
   checklist: { label: 'ชุดตัวชี้วัด' },
@@ -102,7 +129,9 @@ export const TYPE_LABELS: Record<string, Record<string, Label>> = {
   'api::executive.executive': { title: { label: 'ชื่อ-นามสกุล' } },
   'api::qa.qa': { title: { label: 'หัวข้อ' } },
   'api::e-service.e-service': { title: { label: 'ชื่อบริการหรือช่องทาง' } },
-  'api::unit-profile.unit-profile': { title: { label: 'ชื่อหน้า', description: 'เช่น "ข้อมูลพื้นฐาน คณะวิทยาศาสตร์"' } },
+  'api::unit-profile.unit-profile': {
+    title: { label: 'ชื่อหน้า', description: 'เช่น "ข้อมูลพื้นฐาน คณะวิทยาศาสตร์"' },
+  },
   'api::ita-checklist.ita-checklist': { title: { label: 'ชื่อชุดตัวชี้วัด' } },
   'api::procurement-summary.procurement-summary': {
     isNone: { label: 'ไม่มีการจัดซื้อจัดจ้างในเดือนนี้' },
@@ -115,7 +144,13 @@ export const LIST_COLUMNS: Record<string, string[]> = {
   'api::unit.unit': ['code', 'nameTh', 'group', 'scheme'],
   'api::ita-checklist.ita-checklist': ['fiscalYear', 'scheme', 'status', 'title'],
   'api::ita-item.ita-item': ['code', 'titleTh', 'cadence', 'checklist'],
-  'api::procurement-summary.procurement-summary': ['title', 'unit', 'fiscalYear', 'month', 'isNone'],
+  'api::procurement-summary.procurement-summary': [
+    'title',
+    'unit',
+    'fiscalYear',
+    'month',
+    'isNone',
+  ],
   'api::executive.executive': ['title', 'position', 'unit'],
 };
 export const DEFAULT_LIST_COLUMNS = ['title', 'unit', 'fiscalYear', 'kind'];

@@ -1,4 +1,4 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { slugFromTitle, withSuffix } from '../common/slug';
 import { toArabicDigits } from '../common/thai';
@@ -19,14 +19,21 @@ type Ctx = Modules.Documents.Middleware.Context;
 
 /** The error an editor sees: Thai first, then English. */
 export const bilingual = (th: string, en: string, path?: string) =>
-  new errors.ValidationError(`${th} / ${en}`, path ? { errors: [{ path: [path], message: `${th} / ${en}`, name: 'ValidationError' }] } : undefined);
+  new errors.ValidationError(
+    `${th} / ${en}`,
+    path
+      ? { errors: [{ path: [path], message: `${th} / ${en}`, name: 'ValidationError' }] }
+      : undefined,
+  );
 
 /** How far ahead a fiscal year may be given (multi-year plans start in the future). */
 export const MAX_YEARS_AHEAD = 5;
 
 const normaliseFiscalYear = (data: Data) => {
   if (!('fiscalYear' in data) || data.fiscalYear === null || data.fiscalYear === undefined) return;
-  const year = parseFiscalYear(typeof data.fiscalYear === 'string' ? toArabicDigits(data.fiscalYear) : data.fiscalYear);
+  const year = parseFiscalYear(
+    typeof data.fiscalYear === 'string' ? toArabicDigits(data.fiscalYear) : data.fiscalYear,
+  );
   const max = fiscalYearOf() + MAX_YEARS_AHEAD;
   if (year === null || year > max) {
     throw bilingual(
@@ -136,8 +143,14 @@ const currentUnitOf = async (strapi: Core.Strapi, uid: string, documentId: strin
   const row = (await strapi.db.query(uid).findOne({
     where: { documentId },
     populate: { unit: { select: ['id', 'documentId'] } },
-    select: ['id', 'fiscalYear', 'month'],
-  })) as { unit?: { id: number; documentId: string } | null; fiscalYear?: number; month?: number } | null;
+    select: ['id', 'fiscalYear', 'month'].filter(
+      (f) => f in strapi.contentType(uid as UID.ContentType).attributes,
+    ),
+  })) as {
+    unit?: { id: number; documentId: string } | null;
+    fiscalYear?: number;
+    month?: number;
+  } | null;
   return row;
 };
 
@@ -167,21 +180,36 @@ const guardWrite = async (strapi: Core.Strapi, type: DisclosureType, ctx: Ctx) =
   if (!unitRef && existing?.unit) unitRef = { documentId: existing.unit.documentId };
   if (type.fiscalYear === 'from-date') {
     if (ctx.action === 'create' && !data.date) data.date = todayInBangkok();
-    if ((data.fiscalYear === undefined || data.fiscalYear === null) && typeof data.date === 'string') {
-      if (isCreate || existing?.fiscalYear == null) data.fiscalYear = fiscalYearOfDateString(data.date);
+    if (
+      (data.fiscalYear === undefined || data.fiscalYear === null) &&
+      typeof data.date === 'string'
+    ) {
+      if (isCreate || existing?.fiscalYear == null)
+        data.fiscalYear = fiscalYearOfDateString(data.date);
     }
   }
   if (type.fiscalYear === 'required') {
-    const missing = ctx.action === 'create' ? data.fiscalYear == null : 'fiscalYear' in data && data.fiscalYear == null;
-    if (missing) throw bilingual('กรุณาระบุปีงบประมาณ (พ.ศ.)', 'fiscalYear is required', 'fiscalYear');
+    const missing =
+      ctx.action === 'create'
+        ? data.fiscalYear == null
+        : 'fiscalYear' in data && data.fiscalYear == null;
+    if (missing)
+      throw bilingual('กรุณาระบุปีงบประมาณ (พ.ศ.)', 'fiscalYear is required', 'fiscalYear');
   }
   validatePeriod(data);
 
   if (type.name === 'procurement-summary') {
-    if (data.fiscalYear === undefined && existing?.fiscalYear) data.fiscalYear = existing.fiscalYear;
+    if (data.fiscalYear === undefined && existing?.fiscalYear)
+      data.fiscalYear = existing.fiscalYear;
     if (data.month === undefined && existing?.month && documentId) {
       // Partial update: check the clash against the stored month.
-      await validateProcurementSummary(strapi, type.uid, { ...data, month: existing.month }, documentId, unitRef);
+      await validateProcurementSummary(
+        strapi,
+        type.uid,
+        { ...data, month: existing.month },
+        documentId,
+        unitRef,
+      );
     } else {
       await validateProcurementSummary(strapi, type.uid, data, documentId, unitRef);
     }
@@ -197,7 +225,12 @@ const guardWrite = async (strapi: Core.Strapi, type: DisclosureType, ctx: Ctx) =
       data.slug = await uniqueSlug(strapi, type.uid, slugFromTitle(data.title, type.name));
     }
   } else if (ctx.action === 'update' && data.slug === '' && typeof data.title === 'string') {
-    data.slug = await uniqueSlug(strapi, type.uid, slugFromTitle(data.title, type.name), documentId);
+    data.slug = await uniqueSlug(
+      strapi,
+      type.uid,
+      slugFromTitle(data.title, type.name),
+      documentId,
+    );
   }
 
   // Checklist items: suggested from the type and kind when the editor chose none.

@@ -4,7 +4,10 @@
  * or null. Returns 'absent' when the payload does not touch the relation.
  */
 export type RelationRef = { id?: number; documentId?: string };
-export type RelationChange = { kind: 'absent' } | { kind: 'cleared' } | { kind: 'set'; ref: RelationRef };
+export type RelationChange =
+  | { kind: 'absent' }
+  | { kind: 'cleared' }
+  | { kind: 'set'; ref: RelationRef };
 
 const refOf = (v: unknown): RelationRef | null => {
   if (typeof v === 'string' && v.trim() !== '') return { documentId: v };
@@ -24,7 +27,10 @@ export const readToOne = (value: unknown): RelationChange => {
   if (value === undefined) return { kind: 'absent' };
   if (value === null) return { kind: 'cleared' };
   const direct = refOf(value);
-  if (direct && !(typeof value === 'object' && value !== null && ('connect' in value || 'set' in value))) {
+  if (
+    direct &&
+    !(typeof value === 'object' && value !== null && ('connect' in value || 'set' in value))
+  ) {
     return { kind: 'set', ref: direct };
   }
   if (typeof value === 'object' && value !== null) {

@@ -22,10 +22,22 @@ export const DISCLOSURE_TYPES: readonly DisclosureType[] = [
   { name: 'plan', uid: 'api::plan.plan', fiscalYear: 'required' },
   { name: 'report', uid: 'api::report.report', fiscalYear: 'required' },
   { name: 'manual', uid: 'api::manual.manual', fiscalYear: 'optional' },
-  { name: 'procurement-announcement', uid: 'api::procurement-announcement.procurement-announcement', fiscalYear: 'from-date' },
-  { name: 'procurement-summary', uid: 'api::procurement-summary.procurement-summary', fiscalYear: 'required' },
+  {
+    name: 'procurement-announcement',
+    uid: 'api::procurement-announcement.procurement-announcement',
+    fiscalYear: 'from-date',
+  },
+  {
+    name: 'procurement-summary',
+    uid: 'api::procurement-summary.procurement-summary',
+    fiscalYear: 'required',
+  },
   { name: 'activity', uid: 'api::activity.activity', fiscalYear: 'from-date' },
-  { name: 'policy-declaration', uid: 'api::policy-declaration.policy-declaration', fiscalYear: 'required' },
+  {
+    name: 'policy-declaration',
+    uid: 'api::policy-declaration.policy-declaration',
+    fiscalYear: 'required',
+  },
 ];
 
 export const DISCLOSURE_BY_UID: ReadonlyMap<string, DisclosureType> = new Map(

@@ -51,8 +51,15 @@ export const assertAcceptableFiles = (files: IncomingFile | IncomingFile[] | und
 };
 
 type UploadService = {
-  upload: (args: { data: unknown; files: IncomingFile | IncomingFile[] }, opts?: unknown) => Promise<unknown>;
-  replace: (id: unknown, args: { data: unknown; file: IncomingFile }, opts?: unknown) => Promise<unknown>;
+  upload: (
+    args: { data: unknown; files: IncomingFile | IncomingFile[] },
+    opts?: unknown,
+  ) => Promise<unknown>;
+  replace: (
+    id: unknown,
+    args: { data: unknown; file: IncomingFile },
+    opts?: unknown,
+  ) => Promise<unknown>;
 };
 
 /** Wraps the upload service itself, so the admin Media Library, REST and scripts all pass the check. */

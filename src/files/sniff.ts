@@ -65,22 +65,30 @@ const zipEntryNames = (fd: number, size: number): string[] | null => {
 
 const ODF_TYPES: Record<string, AllowedMime> = {
   'application/vnd.oasis.opendocument.text': 'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet': 'application/vnd.oasis.opendocument.spreadsheet',
-  'application/vnd.oasis.opendocument.presentation': 'application/vnd.oasis.opendocument.presentation',
+  'application/vnd.oasis.opendocument.spreadsheet':
+    'application/vnd.oasis.opendocument.spreadsheet',
+  'application/vnd.oasis.opendocument.presentation':
+    'application/vnd.oasis.opendocument.presentation',
 };
 
 const sniffZip = (fd: number, size: number, head: Buffer): AllowedMime | null => {
   // ODF stores an uncompressed "mimetype" entry first (ODF 1.2 §3.3).
   if (head.subarray(30, 38).toString('latin1') === 'mimetype') {
-    const declared = head.subarray(38, 38 + 80).toString('latin1').replace(/[^a-z0-9.\-/]+.*$/s, '');
+    const declared = head
+      .subarray(38, 38 + 80)
+      .toString('latin1')
+      .replace(/[^a-z0-9.\-/]+.*$/s, '');
     const odf = Object.keys(ODF_TYPES).find((m) => declared.startsWith(m));
     if (odf) return ODF_TYPES[odf];
   }
   const names = zipEntryNames(fd, size);
   if (!names || !names.includes('[Content_Types].xml')) return null;
-  if (names.some((n) => n.startsWith('word/'))) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  if (names.some((n) => n.startsWith('xl/'))) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  if (names.some((n) => n.startsWith('ppt/'))) return 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+  if (names.some((n) => n.startsWith('word/')))
+    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (names.some((n) => n.startsWith('xl/')))
+    return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  if (names.some((n) => n.startsWith('ppt/')))
+    return 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
   return null;
 };
 
@@ -90,8 +98,15 @@ const looksLikeCsv = (head: Buffer): boolean => {
     if (byte === 0) return false;
     if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) return false;
   }
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
-  return !/^(<!doctype|<html|<script|<svg|<\?php|<\?xml|<body|<iframe)/.test(text) && !/<script[\s>]/.test(text);
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
+  return (
+    !/^(<!doctype|<html|<script|<svg|<\?php|<\?xml|<body|<iframe)/.test(text) &&
+    !/<script[\s>]/.test(text)
+  );
 };
 
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -104,10 +119,15 @@ export const sniffFile = (filepath: string, originalName: string): AllowedMime |
     const size = fs.fstatSync(fd).size;
     const head = readRange(fd, 0, Math.min(size, HEAD_BYTES));
     if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-    if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+    if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+      return 'image/png';
     if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
     if (/^GIF8[79]a/.test(head.subarray(0, 6).toString('latin1'))) return 'image/gif';
-    if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+    if (
+      head.subarray(0, 4).toString('latin1') === 'RIFF' &&
+      head.subarray(8, 12).toString('latin1') === 'WEBP'
+    )
+      return 'image/webp';
     if (head.subarray(0, 8).equals(OLE2)) {
       if (ext === '.xls') return 'application/vnd.ms-excel';
       if (ext === '.ppt' || ext === '.pps') return 'application/vnd.ms-powerpoint';

@@ -105,7 +105,10 @@ export const validateChecklistFile = (
     );
   }
   if (typeof input.scheme !== 'string' || !SCHEME_PATTERN.test(input.scheme)) {
-    err('$.scheme', `must be a lower-case scheme name such as "general", got ${JSON.stringify(input.scheme)}`);
+    err(
+      '$.scheme',
+      `must be a lower-case scheme name such as "general", got ${JSON.stringify(input.scheme)}`,
+    );
   }
   str(input.completeness, '$.completeness', { max: 2000 });
   if (input.status !== undefined && !CHECKLIST_STATUSES.includes(input.status as ChecklistStatus)) {
@@ -151,7 +154,10 @@ export const validateChecklistFile = (
         str(item.title_th, `${p}.title_th`, { required: true, max: 500 });
         str(item.title_en, `${p}.title_en`, { max: 500 });
         if (!isCadence(item.cadence)) {
-          err(`${p}.cadence`, `unknown cadence ${JSON.stringify(item.cadence)} (expected one of: ${CADENCES.join(', ')})`);
+          err(
+            `${p}.cadence`,
+            `unknown cadence ${JSON.stringify(item.cadence)} (expected one of: ${CADENCES.join(', ')})`,
+          );
         }
         strList(item.elements, `${p}.elements`);
         strList(item.uncertain, `${p}.uncertain`, ITEM_UNCERTAIN);
@@ -159,7 +165,11 @@ export const validateChecklistFile = (
           if (!Array.isArray(item.topics)) err(`${p}.topics`, 'must be an array of topic names');
           else
             item.topics.forEach((t: unknown, n: number) => {
-              if (!isTopic(t)) err(`${p}.topics[${n}]`, `unknown topic ${JSON.stringify(t)} (see docs/checklist-mapping.md)`);
+              if (!isTopic(t))
+                err(
+                  `${p}.topics[${n}]`,
+                  `unknown topic ${JSON.stringify(t)} (see docs/checklist-mapping.md)`,
+                );
             });
         }
       });
@@ -167,7 +177,10 @@ export const validateChecklistFile = (
   });
   if (errors.length === 0 && itemCount === 0) err('$.indicators', 'contains no items');
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { ...(input as unknown as ChecklistFile), fiscal_year_be: year as number } };
+  return {
+    ok: true,
+    value: { ...(input as unknown as ChecklistFile), fiscal_year_be: year as number },
+  };
 };
 
 /** The items of a valid file as records, in file order, topics filled from titles where absent. */
@@ -208,11 +221,18 @@ type StoredItem = Omit<ItemRecord, 'topics' | 'elements' | 'subindicatorUncertai
 };
 
 const asStrings = (v: unknown): string[] | undefined =>
-  Array.isArray(v) && v.length > 0 ? v.filter((x): x is string => typeof x === 'string') : undefined;
+  Array.isArray(v) && v.length > 0
+    ? v.filter((x): x is string => typeof x === 'string')
+    : undefined;
 
 /** The exchange format of a stored checklist; items are grouped back in position order. */
 export const checklistFileOf = (
-  checklist: { fiscalYear: number; scheme: string; completeness?: string | null; status: ChecklistStatus },
+  checklist: {
+    fiscalYear: number;
+    scheme: string;
+    completeness?: string | null;
+    status: ChecklistStatus;
+  },
   items: StoredItem[],
 ): ChecklistFile => {
   const indicators: FileIndicator[] = [];
@@ -220,11 +240,20 @@ export const checklistFileOf = (
   for (const it of sorted) {
     let ind = indicators[indicators.length - 1];
     if (!ind || ind.code !== (it.indicatorCode ?? '')) {
-      ind = { code: it.indicatorCode ?? '', title_th: it.indicatorTitleTh ?? '', title_en: it.indicatorTitleEn ?? undefined, subindicators: [] };
+      ind = {
+        code: it.indicatorCode ?? '',
+        title_th: it.indicatorTitleTh ?? '',
+        title_en: it.indicatorTitleEn ?? undefined,
+        subindicators: [],
+      };
       indicators.push(ind);
     }
     let sub = ind.subindicators[ind.subindicators.length - 1];
-    if (!sub || sub.code !== it.subindicatorCode || sub.title_th !== (it.subindicatorTitleTh ?? '')) {
+    if (
+      !sub ||
+      sub.code !== it.subindicatorCode ||
+      sub.title_th !== (it.subindicatorTitleTh ?? '')
+    ) {
       sub = {
         code: it.subindicatorCode,
         title_th: it.subindicatorTitleTh ?? '',

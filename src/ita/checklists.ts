@@ -50,7 +50,9 @@ export const findChecklist = async (
   fiscalYear: number,
   scheme: string,
 ): Promise<StoredChecklist | null> =>
-  (await strapi.db.query(CHECKLIST_UID).findOne({ where: { fiscalYear, scheme } })) as StoredChecklist | null;
+  (await strapi.db
+    .query(CHECKLIST_UID)
+    .findOne({ where: { fiscalYear, scheme } })) as StoredChecklist | null;
 
 /**
  * Adds or replaces the checklist of (fiscal year, scheme) from an exchange-format object.
@@ -85,7 +87,9 @@ export const importChecklist = async (
       copiedFromYear: null,
     };
     const checklist = existing
-      ? await strapi.documents(CHECKLIST_UID).update({ documentId: existing.documentId, data: nullable(data) })
+      ? await strapi
+          .documents(CHECKLIST_UID)
+          .update({ documentId: existing.documentId, data: nullable(data) })
       : await strapi.documents(CHECKLIST_UID).create({ data: nullable(data) });
     if (!checklist) throw new errors.ApplicationError('Checklist could not be saved');
 
@@ -101,7 +105,9 @@ export const importChecklist = async (
       const found = byCode.get(record.code);
       const itemData = { ...record, checklist: checklist.documentId };
       if (found) {
-        await strapi.documents(ITEM_UID).update({ documentId: found.documentId, data: nullable(itemData) });
+        await strapi
+          .documents(ITEM_UID)
+          .update({ documentId: found.documentId, data: nullable(itemData) });
         byCode.delete(record.code);
         updated += 1;
       } else {
@@ -131,7 +137,9 @@ export const exportChecklist = async (
 ): Promise<ChecklistFile> => {
   const checklist = await findChecklist(strapi, fiscalYear, scheme);
   if (!checklist) {
-    throw new errors.NotFoundError(`No checklist for fiscal year ${fiscalYear}, scheme "${scheme}"`);
+    throw new errors.NotFoundError(
+      `No checklist for fiscal year ${fiscalYear}, scheme "${scheme}"`,
+    );
   }
   const items = await strapi.db.query(ITEM_UID).findMany({
     where: { checklist: { id: checklist.id } },
@@ -181,7 +189,10 @@ export const startFiscalYear = async (
 /** Loads every shipped list that is not in the database yet; never overwrites an administrator's edits. */
 export const loadShippedChecklists = async (strapi: Core.Strapi): Promise<ImportResult[]> => {
   const dir = SHIPPED_DIR(strapi);
-  const files = fs.readdirSync(dir).filter((f) => /^oit-\d{4}-[a-z-]+\.json$/.test(f)).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /^oit-\d{4}-[a-z-]+\.json$/.test(f))
+    .sort();
   const results: ImportResult[] = [];
   for (const name of files) {
     const file = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as ChecklistFile;

@@ -19,7 +19,11 @@ const validateItem = async (strapi: Core.Strapi, data: Data, documentId?: string
   }
   if ('elements' in data && data.elements !== null) {
     if (!Array.isArray(data.elements) || !data.elements.every((e) => typeof e === 'string')) {
-      throw bilingual('องค์ประกอบต้องเป็นรายการข้อความ', 'elements must be an array of strings', 'elements');
+      throw bilingual(
+        'องค์ประกอบต้องเป็นรายการข้อความ',
+        'elements must be an array of strings',
+        'elements',
+      );
     }
   }
   const checklist = readToOne(data.checklist);
@@ -37,7 +41,11 @@ const validateItem = async (strapi: Core.Strapi, data: Data, documentId?: string
       select: ['id'],
     });
     if (clash) {
-      throw bilingual(`ชุดตัวชี้วัดนี้มีข้อ ${data.code} แล้ว`, `This checklist already has item ${data.code}`, 'code');
+      throw bilingual(
+        `ชุดตัวชี้วัดนี้มีข้อ ${data.code} แล้ว`,
+        `This checklist already has item ${data.code}`,
+        'code',
+      );
     }
   }
 };
@@ -46,16 +54,21 @@ const validateChecklist = async (strapi: Core.Strapi, data: Data, documentId?: s
   if ('fiscalYear' in data) {
     const year = parseFiscalYear(data.fiscalYear);
     if (year === null) {
-      throw bilingual('ปีงบประมาณไม่ถูกต้อง (พ.ศ.)', 'fiscalYear must be a Buddhist-Era year', 'fiscalYear');
+      throw bilingual(
+        'ปีงบประมาณไม่ถูกต้อง (พ.ศ.)',
+        'fiscalYear must be a Buddhist-Era year',
+        'fiscalYear',
+      );
     }
     data.fiscalYear = year;
   }
   let year = data.fiscalYear as number | undefined;
   let scheme = data.scheme as string | undefined;
   if (documentId && (year === undefined || scheme === undefined)) {
-    const row = (await strapi.db.query(CHECKLIST_UID).findOne({ where: { documentId } })) as
-      | { fiscalYear: number; scheme: string }
-      | null;
+    const row = (await strapi.db.query(CHECKLIST_UID).findOne({ where: { documentId } })) as {
+      fiscalYear: number;
+      scheme: string;
+    } | null;
     year = year ?? row?.fiscalYear;
     scheme = scheme ?? row?.scheme;
   }

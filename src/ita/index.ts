@@ -10,7 +10,9 @@ export default {
   async bootstrap(strapi: Core.Strapi) {
     const loaded = await loadShippedChecklists(strapi);
     for (const r of loaded) {
-      strapi.log.info(`[ita] loaded shipped checklist ${r.fiscalYear} (${r.scheme}): ${r.created} items`);
+      strapi.log.info(
+        `[ita] loaded shipped checklist ${r.fiscalYear} (${r.scheme}): ${r.created} items`,
+      );
     }
   },
 };

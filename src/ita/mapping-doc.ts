@@ -20,7 +20,7 @@ export const renderMappingDoc = (files: Array<{ name: string; file: ChecklistFil
     '',
     'Each checklist item lists **topics** (kinds of information that do not change when NACC renumbers',
     'the items); each topic names the content types and kinds whose entries satisfy it. An',
-    'administrator can change an item\'s topics in the admin panel (ITA checklist item → topics).',
+    "administrator can change an item's topics in the admin panel (ITA checklist item → topics).",
     '',
     '## Topics',
     '',
@@ -34,7 +34,10 @@ export const renderMappingDoc = (files: Array<{ name: string; file: ChecklistFil
     if (file.completeness) out.push(`Source completeness: ${file.completeness}`, '');
     out.push('| item | title | cadence | topics | content type (kind) |', '|---|---|---|---|---|');
     for (const item of itemRecordsOf(file)) {
-      const flags = [item.titleUncertain ? 'title' : '', item.cadenceUncertain ? 'cadence' : ''].filter(Boolean);
+      const flags = [
+        item.titleUncertain ? 'title' : '',
+        item.cadenceUncertain ? 'cadence' : '',
+      ].filter(Boolean);
       out.push(
         `| ${item.code} | ${item.titleTh}${flags.length ? ` _(uncertain: ${flags.join(', ')})_` : ''} | ${CADENCE_LABELS_TH[item.cadence]} | ${item.topics.map((t) => `\`${t}\``).join(', ') || '**none**'} | ${satisfierText(item.topics) || '**none**'} |`,
       );

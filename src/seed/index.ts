@@ -39,7 +39,9 @@ export const shouldSeedDemo = (strapi: Core.Strapi): boolean => {
   return strapi.config.get('autoReload') === true;
 };
 
-export const seedDemo = async (strapi: Core.Strapi): Promise<{ units: number; entries: number }> => {
+export const seedDemo = async (
+  strapi: Core.Strapi,
+): Promise<{ units: number; entries: number }> => {
   if ((await strapi.db.query(UNIT_UID).count({ where: { code: 'DEMO-UNI' } })) > 0) {
     return { units: 0, entries: 0 };
   }
@@ -54,7 +56,11 @@ export const seedDemo = async (strapi: Core.Strapi): Promise<{ units: number; en
         scheme: u.scheme ?? 'general',
         parent: u.parent ? ids.get(u.parent) : undefined,
         websiteUrl: `https://${u.code.toLowerCase()}.example.ac.th`,
-        contact: { phone: '0 4300 0000', email: `${u.code.toLowerCase()}@example.ac.th`, address: u.nameTh },
+        contact: {
+          phone: '0 4300 0000',
+          email: `${u.code.toLowerCase()}@example.ac.th`,
+          address: u.nameTh,
+        },
         active: true,
       },
     });
@@ -63,7 +69,10 @@ export const seedDemo = async (strapi: Core.Strapi): Promise<{ units: number; en
   // Fiscal year 2570 began before NACC published its list: start it from 2569, provisional.
   const current = fiscalYearOf();
   for (const scheme of ['general', 'vocational-college']) {
-    if (!(await findChecklist(strapi, current, scheme)) && (await findChecklist(strapi, current - 1, scheme))) {
+    if (
+      !(await findChecklist(strapi, current, scheme)) &&
+      (await findChecklist(strapi, current - 1, scheme))
+    ) {
       await startFiscalYear(strapi, current, scheme);
     }
   }

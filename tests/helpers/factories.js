@@ -26,7 +26,11 @@ async function createApiToken(strapi, type = 'full-access') {
   return token.accessKey;
 }
 
-async function createSuperAdmin(strapi, email = `admin${++seq}@example.org`, password = 'Test1234!') {
+async function createSuperAdmin(
+  strapi,
+  email = `admin${++seq}@example.org`,
+  password = 'Test1234!',
+) {
   const superAdmin = await strapi.admin.services.role.getSuperAdmin();
   await strapi.admin.services.user.create({
     email,
@@ -41,7 +45,8 @@ async function createSuperAdmin(strapi, email = `admin${++seq}@example.org`, pas
 
 async function adminToken(request, strapi, creds) {
   const res = await request(strapi.server.httpServer).post('/admin/login').send(creds);
-  if (!res.body.data) throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (!res.body.data)
+    throw new Error(`admin login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.data.token;
 }
 

@@ -6,7 +6,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 
 const appDir = path.resolve(__dirname, '..', '..');
 
@@ -31,7 +31,7 @@ const pgClient = async () => {
 async function setupStrapi(env = {}) {
   if (instance) return instance;
   Object.assign(process.env, env);
-  const runId = `${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const runId = `${process.pid}_${randomBytes(4).toString('hex')}`;
   if (process.env.DATABASE_URL) {
     const schema = `t_${runId}`;
     const client = await pgClient();
@@ -49,7 +49,8 @@ async function setupStrapi(env = {}) {
     process.env.DATABASE_CLIENT = 'sqlite';
     process.env.DATABASE_FILENAME = file;
     cleanup.push(async () => {
-      for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
+      for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`])
+        fs.rmSync(f, { force: true });
     });
   }
   const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));

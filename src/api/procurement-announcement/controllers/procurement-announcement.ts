@@ -1,3 +1,5 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreController('api::procurement-announcement.procurement-announcement');
+export default factories.createCoreController(
+  'api::procurement-announcement.procurement-announcement',
+);
