@@ -33,7 +33,13 @@ const withClient = async (fn) => {
   try {
     const result = spawnSync(
       process.execPath,
-      [require.resolve('jest/bin/jest'), '--runInBand', ...process.argv.slice(2)],
+      [
+        '--experimental-vm-modules',
+        '--no-warnings=ExperimentalWarning',
+        require.resolve('jest/bin/jest'),
+        '--runInBand',
+        ...process.argv.slice(2),
+      ],
       {
         stdio: 'inherit',
         env: { ...process.env, DATABASE_URL: url.toString(), DATABASE_CLIENT: 'postgres' },

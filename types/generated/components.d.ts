@@ -157,16 +157,7 @@ export interface SharedSocialLink extends Struct.ComponentSchema {
         maxLength: 200;
       }>;
     platform: Schema.Attribute.Enumeration<
-      [
-        'facebook',
-        'line',
-        'youtube',
-        'x',
-        'instagram',
-        'tiktok',
-        'website',
-        'other',
-      ]
+      ['facebook', 'line', 'youtube', 'x', 'instagram', 'tiktok', 'website', 'other']
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'facebook'>;
