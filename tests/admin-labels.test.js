@@ -1,0 +1,62 @@
+/** The admin panel speaks Thai: content-type names, field labels and help texts of the Content Manager. */
+const request = require('supertest');
+const { setupStrapi, teardownStrapi } = require('./helpers/strapi');
+const { createSuperAdmin, adminToken } = require('./helpers/factories');
+const { DISCLOSURE_TYPES } = require('../dist/src/disclosures/types');
+
+let strapi;
+let token;
+beforeAll(async () => {
+  strapi = await setupStrapi();
+  token = await adminToken(request, strapi, await createSuperAdmin(strapi));
+});
+afterAll(teardownStrapi);
+
+const config = async (uid) => {
+  const res = await request(strapi.server.httpServer)
+    .get(`/content-manager/content-types/${uid}/configuration`)
+    .set('Authorization', `Bearer ${token}`);
+  expect(res.status).toBe(200);
+  return res.body.data.contentType;
+};
+
+test('every disclosure type has a Thai name', () => {
+  for (const type of DISCLOSURE_TYPES) {
+    expect([
+      type.name,
+      /[\u0E00-\u0E7F]/.test(strapi.contentType(type.uid).info.displayName),
+    ]).toEqual([type.name, true]);
+  }
+});
+
+test.each(DISCLOSURE_TYPES.map((t) => [t.name, t.uid]))(
+  '%s: fields are labelled in Thai in the edit view',
+  async (_name, uid) => {
+    const ct = await config(uid);
+    const english = Object.entries(ct.metadatas)
+      .filter(
+        ([field]) =>
+          !['id', 'documentId', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(
+            field,
+          ),
+      )
+      .filter(([, meta]) => meta.edit && !/[\u0E00-\u0E7F]/.test(meta.edit.label))
+      .map(([field, meta]) => `${field}=${meta.edit.label}`);
+    expect(english).toEqual([]);
+    expect(ct.metadatas.unit.edit.label).toBe('หน่วยงาน');
+    expect(ct.settings.mainField).toBe('title');
+  },
+);
+
+test("an administrator's own label is kept across restarts", async () => {
+  const uid = 'api::news.news';
+  const ct = await config(uid);
+  ct.metadatas.title.edit.label = 'หัวข้อข่าว';
+  const service = strapi.plugin('content-manager').service('content-types');
+  await service.updateConfiguration(
+    { uid },
+    { settings: ct.settings, metadatas: ct.metadatas, layouts: ct.layouts },
+  );
+  await require('../dist/src/content-manager').default.bootstrap(strapi);
+  expect((await config(uid)).metadatas.title.edit.label).toBe('หัวข้อข่าว');
+});
