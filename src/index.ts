@@ -4,16 +4,20 @@ import disclosures from './disclosures';
 import files from './files';
 import ita from './ita';
 import seed from './seed';
+import units from './units';
 
 /** Wires each capability's register/bootstrap; the rules themselves live in their own folders. */
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     ita.register(strapi);
+    // Unit scoping runs before the disclosure rules: it may fill in the editor's only unit.
+    units.register(strapi);
     disclosures.register(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     files.bootstrap(strapi);
     await ita.bootstrap(strapi);
+    await units.bootstrap(strapi);
     await contentManager.bootstrap(strapi);
     await seed.bootstrap(strapi);
   },

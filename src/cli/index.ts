@@ -2,6 +2,7 @@ import itaExport from './ita-export';
 import itaImport from './ita-import';
 import itaStartYear from './ita-start-year';
 import itaMappingDoc from './ita-mapping-doc';
+import { importUnits, importUsers, unitCreate, userCreate } from './units-users';
 import { UsageError, type CliContext, type Command } from './args';
 
 const COMMANDS: Record<string, Command> = {
@@ -9,6 +10,10 @@ const COMMANDS: Record<string, Command> = {
   'ita:export': itaExport,
   'ita:start-year': itaStartYear,
   'ita:mapping-doc': itaMappingDoc,
+  'unit:create': unitCreate,
+  'user:create': userCreate,
+  'import:units': importUnits,
+  'import:users': importUsers,
 };
 
 const help = () =>

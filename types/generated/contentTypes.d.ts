@@ -1218,6 +1218,65 @@ export interface ApiReportReport extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiUnitApiTokenUnitApiToken extends Struct.CollectionTypeSchema {
+  collectionName: 'unit_api_tokens';
+  info: {
+    description: '\u0E1C\u0E39\u0E01 API token (\u0E15\u0E31\u0E49\u0E07\u0E04\u0E48\u0E32 \u2192 API Tokens) \u0E01\u0E31\u0E1A\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19: token \u0E19\u0E31\u0E49\u0E19\u0E2D\u0E48\u0E32\u0E19\u0E41\u0E25\u0E30\u0E40\u0E02\u0E35\u0E22\u0E19\u0E44\u0E14\u0E49\u0E40\u0E09\u0E1E\u0E32\u0E30\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E02\u0E2D\u0E07\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19\u0E19\u0E35\u0E49';
+    displayName: 'API token \u0E02\u0E2D\u0E07\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19';
+    pluralName: 'unit-api-tokens';
+    singularName: 'unit-api-token';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::unit-api-token.unit-api-token'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    tokenName: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiUnitMembershipUnitMembership extends Struct.CollectionTypeSchema {
+  collectionName: 'unit_memberships';
+  info: {
+    description: '\u0E1C\u0E39\u0E49\u0E43\u0E0A\u0E49\u0E02\u0E2D\u0E07\u0E41\u0E15\u0E48\u0E25\u0E30\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19\u0E41\u0E25\u0E30\u0E1A\u0E17\u0E1A\u0E32\u0E17 (\u0E1A\u0E23\u0E23\u0E13\u0E32\u0E18\u0E34\u0E01\u0E32\u0E23 \u0E1C\u0E39\u0E49\u0E2D\u0E19\u0E38\u0E21\u0E31\u0E15\u0E34 \u0E1C\u0E39\u0E49\u0E40\u0E1C\u0E22\u0E41\u0E1E\u0E23\u0E48\u0E2A\u0E48\u0E27\u0E19\u0E01\u0E25\u0E32\u0E07 \u0E1C\u0E39\u0E49\u0E15\u0E34\u0E14\u0E15\u0E32\u0E21 \u0E1C\u0E39\u0E49\u0E14\u0E39\u0E41\u0E25\u0E23\u0E30\u0E1A\u0E1A)';
+    displayName: '\u0E2A\u0E21\u0E32\u0E0A\u0E34\u0E01\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19';
+    pluralName: 'unit-memberships';
+    singularName: 'unit-membership';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::unit-membership.unit-membership'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    role: Schema.Attribute.Enumeration<['editor', 'approver', 'publisher', 'monitor', 'admin']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'editor'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userEmail: Schema.Attribute.Email & Schema.Attribute.Required;
+  };
+}
+
 export interface ApiUnitProfileUnitProfile extends Struct.CollectionTypeSchema {
   collectionName: 'unit_profiles';
   info: {
@@ -1294,6 +1353,7 @@ export interface ApiUnitUnit extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::unit.unit'> &
       Schema.Attribute.Private;
+    mediaFolderId: Schema.Attribute.Integer & Schema.Attribute.Private;
     nameEn: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
@@ -1763,6 +1823,8 @@ declare module '@strapi/strapi' {
       'api::procurement-summary.procurement-summary': ApiProcurementSummaryProcurementSummary;
       'api::qa.qa': ApiQaQa;
       'api::report.report': ApiReportReport;
+      'api::unit-api-token.unit-api-token': ApiUnitApiTokenUnitApiToken;
+      'api::unit-membership.unit-membership': ApiUnitMembershipUnitMembership;
       'api::unit-profile.unit-profile': ApiUnitProfileUnitProfile;
       'api::unit.unit': ApiUnitUnit;
       'plugin::content-releases.release': PluginContentReleasesRelease;
