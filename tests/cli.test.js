@@ -15,6 +15,7 @@ const env = {
   LOG_LEVEL: 'error',
   SEED_DEMO: 'false',
   INIT_CWD: tmp,
+  PRONGSAI_SKIP_COMPILE: '1',
 };
 const cli = (...args) =>
   spawnSync(process.execPath, [path.join(appDir, 'src', 'cli', 'bin.js'), ...args], {
@@ -84,4 +85,168 @@ test('ita:import adds a list, re-import replaces it in place, ita:export writes 
     );
   expect(codes(exported)).toEqual(codes(file));
   expect(cli('ita:export', '2599', 'general').status).toBe(1);
+});
+
+test('unit:create, user:create and the CSV imports provision units and users idempotently', () => {
+  const units = path.join(tmp, 'units.csv');
+  fs.writeFileSync(
+    units,
+    '\uFEFFcode,name_th,name_en,group,parent,website,scheme\n' +
+      'UNI,มหาวิทยาลัยทดสอบ,Test University,other,,https://uni.example.org,general\n' +
+      'SCI,"คณะวิทยาศาสตร์, เทคโนโลยี",Faculty of Science,faculty,UNI,,\n' +
+      'OQA,สำนักมาตรฐานและประกันคุณภาพ,,office,UNI,,\n',
+  );
+  const first = cli('import:units', units);
+  expect(first.status).toBe(0);
+  expect(first.stdout).toContain('3 row(s): 3 created');
+  expect(cli('import:units', units).stdout).toContain('3 row(s): 3 unchanged');
+
+  const bad = path.join(tmp, 'bad-units.csv');
+  fs.writeFileSync(bad, 'code,name_th,group\nok1,ชื่อ,faculty\nX,,nowhere\n');
+  const refused = cli('import:units', bad);
+  expect(refused.status).toBe(1);
+  expect(refused.stderr).toContain('row 2: code "ok1"');
+  expect(refused.stderr).toContain('row 3: code "X"');
+  expect(refused.stderr).toContain('row 3: Thai name is required');
+  expect(refused.stderr).toContain('row 3: group "nowhere"');
+  expect(refused.stderr).toContain('nothing was imported');
+
+  const created = cli(
+    'unit:create',
+    '--code',
+    'LAW',
+    '--name-th',
+    'คณะนิติศาสตร์',
+    '--group',
+    'faculty',
+    '--parent',
+    'UNI',
+  );
+  expect(created.stdout).toContain('unit LAW: created');
+  expect(
+    cli(
+      'unit:create',
+      '--code',
+      'LAW',
+      '--name-th',
+      'คณะนิติศาสตร์',
+      '--group',
+      'faculty',
+      '--parent',
+      'UNI',
+    ).stdout,
+  ).toContain('unit LAW: unchanged');
+  expect(cli('unit:create', '--code', 'law!', '--name-th', 'x', '--group', 'faculty').status).toBe(
+    2,
+  );
+  expect(
+    cli(
+      'unit:create',
+      '--code',
+      'ENG',
+      '--name-th',
+      'วิศวะ',
+      '--group',
+      'faculty',
+      '--parent',
+      'NOPE',
+    ).stderr,
+  ).toContain('parent unit NOPE does not exist');
+
+  const user = cli(
+    'user:create',
+    '--email',
+    'Editor@Example.org',
+    '--password',
+    'Prongsai123',
+    '--firstname',
+    'สมชาย',
+    '--unit',
+    'SCI',
+    '--role',
+    'editor',
+  );
+  expect(user.stdout).toContain('user Editor@Example.org: created; editor of SCI: created');
+  expect(
+    cli(
+      'user:create',
+      '--email',
+      'editor@example.org',
+      '--password',
+      'Prongsai123',
+      '--firstname',
+      'สมชาย',
+      '--unit',
+      'SCI',
+      '--role',
+      'editor',
+    ).stdout,
+  ).toContain('existing; editor of SCI: existing');
+  expect(
+    cli(
+      'user:create',
+      '--email',
+      'x@example.org',
+      '--password',
+      'weak',
+      '--firstname',
+      'X',
+      '--unit',
+      'SCI',
+      '--role',
+      'editor',
+    ).stderr,
+  ).toContain('password needs');
+  expect(
+    cli(
+      'user:create',
+      '--email',
+      'x@example.org',
+      '--password',
+      'Prongsai123',
+      '--firstname',
+      'X',
+      '--role',
+      'editor',
+    ).stderr,
+  ).toContain('needs --unit');
+
+  const users = path.join(tmp, 'users.csv');
+  fs.writeFileSync(
+    users,
+    'email,password,firstname,lastname,unit,role\n' +
+      'head.sci@example.org,Prongsai123,หัวหน้า,วิทย์,SCI,approver\n' +
+      'editor@example.org,Prongsai123,สมชาย,,OQA,editor\n' +
+      'monitor@example.org,Prongsai123,ผู้ติดตาม,,,monitor\n',
+  );
+  const imported = cli('import:users', users);
+  expect(imported.status).toBe(0);
+  expect(imported.stdout).toContain('3 row(s): 3 membership(s) added');
+  expect(cli('import:users', users).stdout).toContain('3 row(s): 3 unchanged');
+
+  // The database holds what the commands said.
+  const Database = require('better-sqlite3');
+  const db = new Database(path.join(tmp, 'cli.db'), { readonly: true });
+  try {
+    const rows = db.prepare('select code, name_th, "group" from units order by code').all();
+    expect(rows.map((r) => r.code)).toEqual(['LAW', 'OQA', 'SCI', 'UNI']);
+    expect(rows.find((r) => r.code === 'SCI').name_th).toBe('คณะวิทยาศาสตร์, เทคโนโลยี');
+    const members = db
+      .prepare('select user_email, role from unit_memberships order by user_email, role')
+      .all();
+    expect(members.map((m) => `${m.user_email}:${m.role}`)).toEqual([
+      'editor@example.org:editor',
+      'editor@example.org:editor',
+      'head.sci@example.org:approver',
+      'monitor@example.org:monitor',
+    ]);
+    const roles = db
+      .prepare(
+        "select r.code from admin_users u join admin_users_roles_lnk l on l.user_id = u.id join admin_roles r on r.id = l.role_id where u.email = 'editor@example.org'",
+      )
+      .all();
+    expect(roles.map((r) => r.code)).toEqual(['prongsai-unit-editor']);
+  } finally {
+    db.close();
+  }
 });

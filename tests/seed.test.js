@@ -73,6 +73,17 @@ test('demo data: the university in three groups, the province, every disclosure 
   expect(summary.title).toMatch(/^สรุปผลการจัดซื้อจัดจ้างประจำเดือน ตุลาคม/);
   expect(summary.rows[0].bids[0].bidder).toBe('ร้านตัวอย่างพาณิชย์');
 
+  const demoUser = await strapi.db
+    .query('admin::user')
+    .findOne({ where: { email: 'editor.sci@demo.prongsai.local' }, populate: ['roles'] });
+  expect(demoUser.roles.map((r) => r.code)).toEqual(['prongsai-unit-editor']);
+  const memberships = await strapi.db
+    .query('api::unit-membership.unit-membership')
+    .findMany({ populate: ['unit'] });
+  expect(
+    memberships.map((m) => `${m.userEmail}:${m.role}:${m.unit ? m.unit.code : '-'}`),
+  ).toContain('publisher.pvo@demo.prongsai.local:publisher:PV-AGRI');
+
   const counts = await Promise.all(DISCLOSURE_TYPES.map((t) => strapi.db.query(t.uid).count()));
   expect(await seed().seedDemo(strapi)).toEqual({ units: 0, entries: 0 });
   expect(await Promise.all(DISCLOSURE_TYPES.map((t) => strapi.db.query(t.uid).count()))).toEqual(

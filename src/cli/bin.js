@@ -4,6 +4,7 @@
  * command of src/cli against the configured database. Commands that write boot Strapi; bad
  * input exits non-zero with a message before anything is written.
  */
+const fs = require('fs');
 const path = require('path');
 
 process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
@@ -13,7 +14,12 @@ process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 (async () => {
   const { compileStrapi, createStrapi } = require('@strapi/strapi');
   const appDir = path.resolve(__dirname, '..', '..');
-  const ctx = await compileStrapi({ appDir });
+  const distDir = path.join(appDir, 'dist');
+  // The test suite compiles once for the whole run and sets PRONGSAI_SKIP_COMPILE.
+  const ctx =
+    process.env.PRONGSAI_SKIP_COMPILE === '1' && fs.existsSync(path.join(distDir, 'src', 'index.js'))
+      ? { appDir, distDir }
+      : await compileStrapi({ appDir });
   const { run } = require(path.join(ctx.distDir, 'src', 'cli', 'index.js'));
   let strapi = null;
   const boot = async () => {

@@ -36,7 +36,9 @@ export const parseCsv = (text: string): string[][] => {
 };
 
 /** Rows as records keyed by the (trimmed, lower-cased) header. */
-export const csvRecords = (text: string): { header: string[]; records: Array<Record<string, string>> } => {
+export const csvRecords = (
+  text: string,
+): { header: string[]; records: Array<Record<string, string>> } => {
   const [head = [], ...rows] = parseCsv(text);
   const header = head.map((h) => h.trim().toLowerCase());
   return {

@@ -15,7 +15,8 @@ import { csvRecords } from './csv';
 const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
 
 export const unitCreate: Command = {
-  usage: 'unit:create --code SCI --name-th "…" [--name-en "…"] --group faculty [--parent CODE] [--website URL] [--scheme general]',
+  usage:
+    'unit:create --code SCI --name-th "…" [--name-en "…"] --group faculty [--parent CODE] [--website URL] [--scheme general]',
   summary: 'create (or update) one unit',
   async run(args, ctx) {
     const { options } = parseArgs(args);
@@ -38,7 +39,8 @@ export const unitCreate: Command = {
 };
 
 export const userCreate: Command = {
-  usage: "user:create --email a@example.org --password '…' --firstname A [--lastname B] [--unit SCI] --role editor|approver|publisher|monitor|admin",
+  usage:
+    "user:create --email a@example.org --password '…' --firstname A [--lastname B] [--unit SCI] --role editor|approver|publisher|monitor|admin",
   summary: 'create an admin user (if missing) with a role in a unit',
   async run(args, ctx) {
     const { options } = parseArgs(args);
@@ -54,7 +56,9 @@ export const userCreate: Command = {
     if (problems.length) throw new UsageError(problems.join('\n'));
     const strapi = await ctx.boot();
     const r = await upsertUserMembership(strapi, input);
-    console.log(`user ${input.email}: ${r.user}; ${input.role}${input.unit ? ` of ${input.unit}` : ''}: ${r.membership}`);
+    console.log(
+      `user ${input.email}: ${r.user}; ${input.role}${input.unit ? ` of ${input.unit}` : ''}: ${r.membership}`,
+    );
     return 0;
   },
 };
@@ -63,7 +67,11 @@ export const userCreate: Command = {
 const importCsv = async <T>(
   args: string[],
   ctx: CliContext,
-  columns: { required: string[]; toInput: (r: Record<string, string>) => T; validate: (i: T) => string[] },
+  columns: {
+    required: string[];
+    toInput: (r: Record<string, string>) => T;
+    validate: (i: T) => string[];
+  },
   write: (strapi: Awaited<ReturnType<CliContext['boot']>>, input: T) => Promise<string>,
 ) => {
   const file = args.find((a) => !a.startsWith('--'));
@@ -76,17 +84,26 @@ const importCsv = async <T>(
   const { header, records } = csvRecords(fs.readFileSync(full, 'utf8'));
   const missing = columns.required.filter((c) => !header.includes(c));
   if (missing.length) {
-    console.error(`error: ${file}: missing column(s) ${missing.join(', ')} (header: ${header.join(', ')})`);
+    console.error(
+      `error: ${file}: missing column(s) ${missing.join(', ')} (header: ${header.join(', ')})`,
+    );
     return 1;
   }
   const inputs = records.map(columns.toInput);
-  const problems = inputs.flatMap((input, i) => columns.validate(input).map((p) => `  row ${i + 2}: ${p}`));
+  const problems = inputs.flatMap((input, i) =>
+    columns.validate(input).map((p) => `  row ${i + 2}: ${p}`),
+  );
   if (problems.length) {
-    console.error(`error: ${file}: ${problems.length} problem(s), nothing was imported:\n${problems.join('\n')}`);
+    console.error(
+      `error: ${file}: ${problems.length} problem(s), nothing was imported:\n${problems.join('\n')}`,
+    );
     return 1;
   }
   const strapi = await ctx.boot();
-  const bar = new SingleBar({ format: '{bar} {value}/{total} {row}', hideCursor: true, noTTYOutput: !process.stdout.isTTY }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: '{bar} {value}/{total} {row}', hideCursor: true, noTTYOutput: !process.stdout.isTTY },
+    Presets.shades_classic,
+  );
   const tally: Record<string, number> = {};
   bar.start(inputs.length, 0, { row: '' });
   try {
@@ -104,7 +121,11 @@ const importCsv = async <T>(
   } finally {
     bar.stop();
   }
-  console.log(`${inputs.length} row(s): ${Object.entries(tally).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  console.log(
+    `${inputs.length} row(s): ${Object.entries(tally)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ')}`,
+  );
   return 0;
 };
 

@@ -100,6 +100,19 @@ export const COMMON_LABELS: Record<string, Label> = {
   subindicatorTitleEn: { label: 'ชื่อตัวชี้วัดย่อย (อังกฤษ)' },
   subindicatorUncertain: { label: 'การจัดกลุ่มยังไม่ยืนยัน' },
   notes: { label: 'บันทึกของผู้ดูแล' },
+  userEmail: {
+    label: 'อีเมลผู้ใช้',
+    description: 'อีเมลของบัญชีผู้ใช้ในระบบหลังบ้าน (ตั้งค่า → ผู้ใช้)',
+  },
+  role: {
+    label: 'บทบาท',
+    description:
+      'editor = บรรณาธิการ, approver = ผู้อนุมัติ, publisher = ผู้เผยแพร่ส่วนกลาง, monitor = ผู้ติดตาม, admin = ผู้ดูแลระบบ',
+  },
+  tokenName: {
+    label: 'ชื่อ API token',
+    description: 'ชื่อของ token ที่สร้างในตั้งค่า → API Tokens',
+  },
   // components
   startDate: { label: 'วันเริ่มต้น' },
   endDate: { label: 'วันสิ้นสุด' },
@@ -152,9 +165,13 @@ export const LIST_COLUMNS: Record<string, string[]> = {
     'isNone',
   ],
   'api::executive.executive': ['title', 'position', 'unit'],
+  'api::unit-membership.unit-membership': ['userEmail', 'unit', 'role', 'active'],
+  'api::unit-api-token.unit-api-token': ['tokenName', 'unit'],
 };
 export const DEFAULT_LIST_COLUMNS = ['title', 'unit', 'fiscalYear', 'kind'];
 export const MAIN_FIELD: Record<string, string> = {
   'api::unit.unit': 'nameTh',
   'api::ita-item.ita-item': 'code',
+  'api::unit-membership.unit-membership': 'userEmail',
+  'api::unit-api-token.unit-api-token': 'tokenName',
 };

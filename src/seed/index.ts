@@ -3,6 +3,7 @@ import { fiscalYearOf } from '../ita/fiscal-year';
 import { findChecklist, startFiscalYear } from '../ita/checklists';
 import { DEMO_ENTRY_UNITS, DEMO_UNITS } from './demo-data';
 import { demoEntries } from './demo-entries';
+import { upsertUserMembership } from '../units/provisioning';
 
 const UNIT_UID = 'api::unit.unit';
 
@@ -87,7 +88,64 @@ export const seedDemo = async (
       entries += 1;
     }
   }
+  await seedDemoUsers(strapi);
   return { units: DEMO_UNITS.length, entries };
+};
+
+/** Demo accounts (development only), one per role; the password is in README.md. */
+export const DEMO_PASSWORD = 'Prongsai123';
+export const DEMO_USERS = [
+  {
+    email: 'editor.oqa@demo.prongsai.local',
+    firstname: 'บรรณาธิการ',
+    lastname: 'สำนักมาตรฐาน',
+    unit: 'OQA',
+    role: 'editor',
+  },
+  {
+    email: 'approver.oqa@demo.prongsai.local',
+    firstname: 'ผู้อนุมัติ',
+    lastname: 'สำนักมาตรฐาน',
+    unit: 'OQA',
+    role: 'approver',
+  },
+  {
+    email: 'editor.sci@demo.prongsai.local',
+    firstname: 'บรรณาธิการ',
+    lastname: 'คณะวิทยาศาสตร์',
+    unit: 'SCI',
+    role: 'editor',
+  },
+  {
+    email: 'editor.agri@demo.prongsai.local',
+    firstname: 'บรรณาธิการ',
+    lastname: 'เกษตรจังหวัด',
+    unit: 'PV-AGRI',
+    role: 'editor',
+  },
+  {
+    email: 'publisher.pvo@demo.prongsai.local',
+    firstname: 'ผู้เผยแพร่',
+    lastname: 'สำนักงานจังหวัด',
+    unit: 'PV-AGRI',
+    role: 'publisher',
+  },
+  {
+    email: 'monitor@demo.prongsai.local',
+    firstname: 'ผู้ติดตาม',
+    lastname: 'ส่วนกลาง',
+    role: 'monitor',
+  },
+] as const;
+
+const seedDemoUsers = async (strapi: Core.Strapi) => {
+  for (const u of DEMO_USERS) {
+    await upsertUserMembership(strapi, {
+      ...u,
+      unit: 'unit' in u ? u.unit : undefined,
+      password: DEMO_PASSWORD,
+    });
+  }
 };
 
 export default {

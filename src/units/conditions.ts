@@ -30,9 +30,30 @@ const condition = (
  */
 export const registerConditions = async (strapi: Core.Strapi) => {
   await strapi.admin.services.permission.conditionProvider.registerMany([
-    condition(strapi, 'units.editor-of', 'หน่วยงานที่เป็นบรรณาธิการ (units where the user is an editor)', (s) => s.editor),
-    condition(strapi, 'units.approver-of', 'หน่วยงานที่เป็นผู้อนุมัติ (units where the user is an approver)', (s) => s.approver),
-    condition(strapi, 'units.publisher-of', 'หน่วยงานที่ได้รับมอบหมายให้เผยแพร่ (units assigned to the publisher)', (s) => s.publisher),
-    condition(strapi, 'units.member-of', 'หน่วยงานของผู้ใช้ (the user\'s own units)', readableUnits, (ids) => ({ id: { $in: ids } })),
+    condition(
+      strapi,
+      'units.editor-of',
+      'หน่วยงานที่เป็นบรรณาธิการ (units where the user is an editor)',
+      (s) => s.editor,
+    ),
+    condition(
+      strapi,
+      'units.approver-of',
+      'หน่วยงานที่เป็นผู้อนุมัติ (units where the user is an approver)',
+      (s) => s.approver,
+    ),
+    condition(
+      strapi,
+      'units.publisher-of',
+      'หน่วยงานที่ได้รับมอบหมายให้เผยแพร่ (units assigned to the publisher)',
+      (s) => s.publisher,
+    ),
+    condition(
+      strapi,
+      'units.member-of',
+      "หน่วยงานของผู้ใช้ (the user's own units)",
+      readableUnits,
+      (ids) => ({ id: { $in: ids } }),
+    ),
   ]);
 };

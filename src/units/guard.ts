@@ -12,7 +12,11 @@ import {
 } from './scope';
 
 type Ctx = Modules.Documents.Middleware.Context;
-type Params = { data?: Record<string, unknown>; documentId?: string; filters?: Record<string, unknown> };
+type Params = {
+  data?: Record<string, unknown>;
+  documentId?: string;
+  filters?: Record<string, unknown>;
+};
 
 const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 
@@ -20,7 +24,9 @@ const forbidden = (th: string, en: string) => new errors.ForbiddenError(`${th} /
 
 const unitIdOf = async (strapi: Core.Strapi, ref: { id?: number; documentId?: string }) => {
   if (ref.id !== undefined) return ref.id;
-  const row = (await strapi.db.query(UNIT_UID).findOne({ where: { documentId: ref.documentId }, select: ['id'] })) as { id: number } | null;
+  const row = (await strapi.db
+    .query(UNIT_UID)
+    .findOne({ where: { documentId: ref.documentId }, select: ['id'] })) as { id: number } | null;
   return row?.id ?? null;
 };
 
@@ -74,13 +80,19 @@ const guard = async (strapi: Core.Strapi, ctx: Ctx, scope: UnitScope) => {
         return;
       }
       if (allowed.size === 0) {
-        throw forbidden('คุณไม่มีสิทธิ์สร้างข้อมูลของหน่วยงานใด', 'You may not create content for any unit');
+        throw forbidden(
+          'คุณไม่มีสิทธิ์สร้างข้อมูลของหน่วยงานใด',
+          'You may not create content for any unit',
+        );
       }
       return; // the disclosure rules answer "unit is required"
     }
     const id = await unitIdOf(strapi, change.ref);
     if (id === null || !allowed.has(id)) {
-      throw forbidden('สร้างข้อมูลได้เฉพาะในหน่วยงานของคุณ', 'You may only create content in your own units');
+      throw forbidden(
+        'สร้างข้อมูลได้เฉพาะในหน่วยงานของคุณ',
+        'You may only create content in your own units',
+      );
     }
     return;
   }
@@ -97,9 +109,14 @@ const guard = async (strapi: Core.Strapi, ctx: Ctx, scope: UnitScope) => {
     const change = readToOne(params.data.unit);
     if (change.kind === 'set') {
       const target = await unitIdOf(strapi, change.ref);
-      const writable = new Set(ctx.action === 'clone' ? writableUnits(scope) : editableUnits(scope));
+      const writable = new Set(
+        ctx.action === 'clone' ? writableUnits(scope) : editableUnits(scope),
+      );
       if (target === null || !writable.has(target)) {
-        throw forbidden('ย้ายข้อมูลไปหน่วยงานอื่นไม่ได้', 'An entry cannot be moved to a unit you do not belong to');
+        throw forbidden(
+          'ย้ายข้อมูลไปหน่วยงานอื่นไม่ได้',
+          'An entry cannot be moved to a unit you do not belong to',
+        );
       }
     }
   }

@@ -1,12 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { registerConditions } from './conditions';
 import { registerUnitGuard } from './guard';
-import { ensureUnitFolder, placeUpload, registerMediaScoping } from './media';
+import {
+  ensureUnitFolder,
+  guardMediaControllers,
+  placeUpload,
+  registerMediaScoping,
+} from './media';
 import { registerMembershipRules } from './memberships';
 import { ensureRoles } from './provision';
 
 type UploadService = {
-  upload: (args: { data?: Record<string, unknown>; files?: unknown }, opts?: unknown) => Promise<unknown>;
+  upload: (
+    args: { data?: Record<string, unknown>; files?: unknown },
+    opts?: unknown,
+  ) => Promise<unknown>;
 };
 
 /** Units and roles: who may touch which unit's content and files, on every path. */
@@ -14,12 +22,15 @@ export default {
   register(strapi: Core.Strapi) {
     registerUnitGuard(strapi);
     registerMembershipRules(strapi, (unitId) => ensureUnitFolder(strapi, unitId));
+    guardMediaControllers(strapi);
   },
   async bootstrap(strapi: Core.Strapi) {
     await registerConditions(strapi);
     await ensureRoles(strapi);
     registerMediaScoping(strapi);
-    const units = (await strapi.db.query('api::unit.unit').findMany({ select: ['id', 'mediaFolderId'] })) as Array<{
+    const units = (await strapi.db
+      .query('api::unit.unit')
+      .findMany({ select: ['id', 'mediaFolderId'] })) as Array<{
       id: number;
       mediaFolderId: number | null;
     }>;

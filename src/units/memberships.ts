@@ -2,7 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { bilingual } from '../disclosures/guard';
 import { readToOne } from '../disclosures/relations';
 import { UNIT_UID } from '../disclosures/types';
-import { ROLE_DEFINITIONS, MANAGED_ROLE_CODES, SUPER_ADMIN_CODE, type MembershipRole } from './roles';
+import {
+  ROLE_DEFINITIONS,
+  MANAGED_ROLE_CODES,
+  SUPER_ADMIN_CODE,
+  type MembershipRole,
+} from './roles';
 import { clearScopeCache, MEMBERSHIP_UID, TOKEN_UID } from './scope';
 
 type Data = Record<string, unknown>;
@@ -35,11 +40,16 @@ export const syncUserRoles = async (strapi: Core.Strapi, email: string) => {
   // Super Admin is granted by an "admin" membership but never taken away here: revoking an
   // administrator is a deliberate act in Settings → Users.
   const kept = user.roles.filter((r) => !MANAGED_ROLE_CODES.has(r.code));
-  const wanted = new Set([...kept.map((r) => r.id), ...managedRoles.filter((r) => codes.includes(r.code)).map((r) => r.id)]);
+  const wanted = new Set([
+    ...kept.map((r) => r.id),
+    ...managedRoles.filter((r) => codes.includes(r.code)).map((r) => r.id),
+  ]);
   const current = new Set(user.roles.map((r) => r.id));
   const same = wanted.size === current.size && [...wanted].every((id) => current.has(id));
   if (!same) {
-    await strapi.db.query('admin::user').update({ where: { id: user.id }, data: { roles: [...wanted] } });
+    await strapi.db
+      .query('admin::user')
+      .update({ where: { id: user.id }, data: { roles: [...wanted] } });
   }
   clearScopeCache();
 };
@@ -57,9 +67,13 @@ const validateMembership = async (strapi: Core.Strapi, data: Data, documentId?: 
     }
   }
   const stored = documentId
-    ? ((await strapi.db.query(MEMBERSHIP_UID).findOne({ where: { documentId }, populate: { unit: { select: ['id'] } } })) as
-        | { userEmail: string; role: string; unit: { id: number } | null }
-        | null)
+    ? ((await strapi.db
+        .query(MEMBERSHIP_UID)
+        .findOne({ where: { documentId }, populate: { unit: { select: ['id'] } } })) as {
+        userEmail: string;
+        role: string;
+        unit: { id: number } | null;
+      } | null)
     : null;
   const role = (data.role as string | undefined) ?? stored?.role ?? 'editor';
   const unitChange = readToOne(data.unit);
@@ -88,34 +102,52 @@ const validateMembership = async (strapi: Core.Strapi, data: Data, documentId?: 
     select: ['id'],
   });
   if (clash) {
-    throw bilingual('ผู้ใช้นี้มีบทบาทนี้ในหน่วยงานนี้แล้ว', 'This user already has this role in this unit', 'role');
+    throw bilingual(
+      'ผู้ใช้นี้มีบทบาทนี้ในหน่วยงานนี้แล้ว',
+      'This user already has this role in this unit',
+      'role',
+    );
   }
 };
 
 /** Memberships, unit API tokens and unit folders: validated, and roles kept in step, on every write path. */
-export const registerMembershipRules = (strapi: Core.Strapi, onUnitCreated: (unitId: number) => Promise<unknown>) => {
+export const registerMembershipRules = (
+  strapi: Core.Strapi,
+  onUnitCreated: (unitId: number) => Promise<unknown>,
+) => {
   strapi.documents.use(async (ctx, next) => {
     const params = ctx.params as { data?: Data; documentId?: string };
     if (ctx.uid === MEMBERSHIP_UID) {
       const before =
         params.documentId && ctx.action !== 'create'
-          ? ((await strapi.db.query(MEMBERSHIP_UID).findOne({ where: { documentId: params.documentId }, select: ['userEmail'] })) as {
+          ? ((await strapi.db
+              .query(MEMBERSHIP_UID)
+              .findOne({ where: { documentId: params.documentId }, select: ['userEmail'] })) as {
               userEmail: string;
             } | null)
           : null;
       if ((ctx.action === 'create' || ctx.action === 'update') && params.data) {
-        await validateMembership(strapi, params.data, ctx.action === 'update' ? params.documentId : undefined);
+        await validateMembership(
+          strapi,
+          params.data,
+          ctx.action === 'update' ? params.documentId : undefined,
+        );
       }
       const result = await next();
       if (['create', 'update', 'delete'].includes(ctx.action)) {
-        const emails = new Set([before?.userEmail, params.data?.userEmail as string | undefined].filter(Boolean) as string[]);
+        const emails = new Set(
+          [before?.userEmail, params.data?.userEmail as string | undefined].filter(
+            Boolean,
+          ) as string[],
+        );
         for (const email of emails) await syncUserRoles(strapi, email);
       }
       return result;
     }
     if (ctx.uid === TOKEN_UID) {
       const result = await next();
-      if (ctx.action !== 'findMany' && ctx.action !== 'findOne' && ctx.action !== 'count') clearScopeCache();
+      if (ctx.action !== 'findMany' && ctx.action !== 'findOne' && ctx.action !== 'count')
+        clearScopeCache();
       return result;
     }
     if (ctx.uid === UNIT_UID && ctx.action === 'create') {

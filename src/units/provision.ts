@@ -10,9 +10,15 @@ type AdminRole = { id: number; code: string; name: string };
 export const ensureRoles = async (strapi: Core.Strapi) => {
   const roleService = strapi.admin.services.role;
   for (const def of ROLE_DEFINITIONS) {
-    let role = (await strapi.db.query('admin::role').findOne({ where: { code: def.code } })) as AdminRole | null;
+    let role = (await strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: def.code } })) as AdminRole | null;
     if (!role) {
-      role = (await roleService.create({ name: def.name, code: def.code, description: def.description })) as AdminRole;
+      role = (await roleService.create({
+        name: def.name,
+        code: def.code,
+        description: def.description,
+      })) as AdminRole;
     }
     await roleService.assignPermissions(role.id, permissionsOf(def.role));
   }

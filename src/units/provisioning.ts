@@ -5,8 +5,21 @@ import { SUPER_ADMIN_CODE, type MembershipRole } from './roles';
 import { MEMBERSHIP_UID } from './scope';
 
 /** Provisioning of units and users, shared by the CLI commands and their CSV imports. Idempotent. */
-export const UNIT_GROUPS = ['faculty', 'office', 'division_centre', 'school', 'provincial_agency', 'other'] as const;
-export const MEMBERSHIP_ROLES: readonly MembershipRole[] = ['editor', 'approver', 'publisher', 'monitor', 'admin'];
+export const UNIT_GROUPS = [
+  'faculty',
+  'office',
+  'division_centre',
+  'school',
+  'provincial_agency',
+  'other',
+] as const;
+export const MEMBERSHIP_ROLES: readonly MembershipRole[] = [
+  'editor',
+  'approver',
+  'publisher',
+  'monitor',
+  'admin',
+];
 
 export type UnitInput = {
   code: string;
@@ -34,13 +47,15 @@ const PASSWORD = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d).{8,73}$/;
 
 export const validateUnitInput = (u: Partial<UnitInput>): string[] => {
   const problems: string[] = [];
-  if (!u.code || !CODE.test(u.code)) problems.push(`code "${u.code ?? ''}" must be 2–20 capital letters, digits, - or _`);
+  if (!u.code || !CODE.test(u.code))
+    problems.push(`code "${u.code ?? ''}" must be 2–20 capital letters, digits, - or _`);
   if (!u.nameTh?.trim()) problems.push('Thai name is required');
   if (!u.group || !(UNIT_GROUPS as readonly string[]).includes(u.group)) {
     problems.push(`group "${u.group ?? ''}" must be one of ${UNIT_GROUPS.join(', ')}`);
   }
   if (u.parent && !CODE.test(u.parent)) problems.push(`parent "${u.parent}" is not a unit code`);
-  if (u.scheme && !/^[a-z][a-z0-9-]{1,49}$/.test(u.scheme)) problems.push(`scheme "${u.scheme}" is not a scheme name`);
+  if (u.scheme && !/^[a-z][a-z0-9-]{1,49}$/.test(u.scheme))
+    problems.push(`scheme "${u.scheme}" is not a scheme name`);
   return problems;
 };
 
@@ -48,25 +63,35 @@ export const validateUserInput = (u: Partial<UserInput>): string[] => {
   const problems: string[] = [];
   if (!u.email || !EMAIL.test(u.email)) problems.push(`e-mail "${u.email ?? ''}" is not valid`);
   if (!u.password || !PASSWORD.test(u.password)) {
-    problems.push('password needs 8+ characters with a lower-case letter, an upper-case letter and a digit');
+    problems.push(
+      'password needs 8+ characters with a lower-case letter, an upper-case letter and a digit',
+    );
   }
   if (!u.firstname?.trim()) problems.push('first name is required');
   if (!u.role || !(MEMBERSHIP_ROLES as readonly string[]).includes(u.role)) {
     problems.push(`role "${u.role ?? ''}" must be one of ${MEMBERSHIP_ROLES.join(', ')}`);
   }
-  if (u.role && ['editor', 'approver', 'publisher'].includes(u.role) && !u.unit) problems.push(`a ${u.role} needs --unit`);
+  if (u.role && ['editor', 'approver', 'publisher'].includes(u.role) && !u.unit)
+    problems.push(`a ${u.role} needs --unit`);
   return problems;
 };
 
 const unitByCode = async (strapi: Core.Strapi, code: string) =>
-  (await strapi.db.query(UNIT_UID).findOne({ where: { code } })) as { id: number; documentId: string } | null;
+  (await strapi.db.query(UNIT_UID).findOne({ where: { code } })) as {
+    id: number;
+    documentId: string;
+  } | null;
 
 /** Creates the unit, or updates it to match; returns whether it was created. */
-export const upsertUnit = async (strapi: Core.Strapi, input: UnitInput): Promise<'created' | 'updated' | 'unchanged'> => {
+export const upsertUnit = async (
+  strapi: Core.Strapi,
+  input: UnitInput,
+): Promise<'created' | 'updated' | 'unchanged'> => {
   const problems = validateUnitInput(input);
   if (problems.length) throw new errors.ValidationError(problems.join('; '));
   const parent = input.parent ? await unitByCode(strapi, input.parent) : null;
-  if (input.parent && !parent) throw new errors.ValidationError(`parent unit ${input.parent} does not exist`);
+  if (input.parent && !parent)
+    throw new errors.ValidationError(`parent unit ${input.parent} does not exist`);
   const data = {
     code: input.code,
     nameTh: input.nameTh.trim(),
@@ -76,7 +101,9 @@ export const upsertUnit = async (strapi: Core.Strapi, input: UnitInput): Promise
     websiteUrl: input.websiteUrl?.trim() || null,
     scheme: input.scheme || 'general',
   };
-  const existing = (await strapi.db.query(UNIT_UID).findOne({ where: { code: input.code }, populate: { parent: { select: ['code'] } } })) as
+  const existing = (await strapi.db
+    .query(UNIT_UID)
+    .findOne({ where: { code: input.code }, populate: { parent: { select: ['code'] } } })) as
     | (Record<string, unknown> & { documentId: string; parent: { code: string } | null })
     | null;
   if (!existing) {
@@ -115,7 +142,9 @@ export const upsertUserMembership = async (
     const baseRole =
       input.role === 'admin'
         ? await strapi.admin.services.role.getSuperAdmin()
-        : ((await strapi.db.query('admin::role').findOne({ where: { code: 'prongsai-unit-editor' } })) as { id: number });
+        : ((await strapi.db
+            .query('admin::role')
+            .findOne({ where: { code: 'prongsai-unit-editor' } })) as { id: number });
     await strapi.admin.services.user.create({
       email,
       password: input.password,
@@ -132,7 +161,12 @@ export const upsertUserMembership = async (
   const existing = await strapi.db.query(MEMBERSHIP_UID).findOne({ where, select: ['id'] });
   if (existing) return { user: userState, membership: 'existing' };
   await strapi.documents(MEMBERSHIP_UID).create({
-    data: { userEmail: email, role: input.role, unit: unit ? unit.documentId : undefined, active: true } as never,
+    data: {
+      userEmail: email,
+      role: input.role,
+      unit: unit ? unit.documentId : undefined,
+      active: true,
+    } as never,
   });
   return { user: userState, membership: 'created' };
 };

@@ -19,25 +19,29 @@ export const ROLE_DEFINITIONS: readonly RoleDefinition[] = [
     role: 'editor',
     code: 'prongsai-unit-editor',
     name: 'บรรณาธิการหน่วยงาน (Unit editor)',
-    description: 'เขียนและแก้ไขฉบับร่างของหน่วยงานตนเอง ไม่อนุมัติและไม่เผยแพร่ / Writes drafts for their units; cannot approve or publish',
+    description:
+      'เขียนและแก้ไขฉบับร่างของหน่วยงานตนเอง ไม่อนุมัติและไม่เผยแพร่ / Writes drafts for their units; cannot approve or publish',
   },
   {
     role: 'approver',
     code: 'prongsai-unit-approver',
     name: 'ผู้อนุมัติหน่วยงาน (Unit approver)',
-    description: 'หัวหน้าหน่วยงาน: ตรวจ ขอแก้ไข อนุมัติ และเผยแพร่ข้อมูลของหน่วยงานตนเอง / The unit head: reviews, approves and publishes for their units',
+    description:
+      'หัวหน้าหน่วยงาน: ตรวจ ขอแก้ไข อนุมัติ และเผยแพร่ข้อมูลของหน่วยงานตนเอง / The unit head: reviews, approves and publishes for their units',
   },
   {
     role: 'publisher',
     code: 'prongsai-central-publisher',
     name: 'ผู้เผยแพร่ส่วนกลาง (Central publisher)',
-    description: 'หน่วยงานกลาง: ตรวจและเผยแพร่แทนหน่วยงานที่ได้รับมอบหมาย / The central office: checks and publishes for its assigned units',
+    description:
+      'หน่วยงานกลาง: ตรวจและเผยแพร่แทนหน่วยงานที่ได้รับมอบหมาย / The central office: checks and publishes for its assigned units',
   },
   {
     role: 'monitor',
     code: 'prongsai-central-monitor',
     name: 'ผู้ติดตามส่วนกลาง (Central monitor)',
-    description: 'อ่านข้อมูลและสถานะของทุกหน่วยงาน ไม่แก้ไขใด ๆ / Reads every unit\'s content and status; changes nothing',
+    description:
+      "อ่านข้อมูลและสถานะของทุกหน่วยงาน ไม่แก้ไขใด ๆ / Reads every unit's content and status; changes nothing",
   },
 ];
 
@@ -60,11 +64,17 @@ type Permission = {
 
 const CM = 'plugin::content-manager.explorer';
 const REFERENCE_TYPES = ['api::ita-checklist.ita-checklist', 'api::ita-item.ita-item'];
-const UPLOAD_READ = ['plugin::upload.read', 'plugin::upload.assets.download', 'plugin::upload.assets.copy-link'];
+const UPLOAD_READ = [
+  'plugin::upload.read',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
 const UPLOAD_WRITE = ['plugin::upload.assets.create', 'plugin::upload.assets.update'];
 
 const forTypes = (actions: string[], conditions: string[]): Permission[] =>
-  DISCLOSURE_TYPES.flatMap((t) => actions.map((a) => ({ action: `${CM}.${a}`, subject: t.uid, conditions })));
+  DISCLOSURE_TYPES.flatMap((t) =>
+    actions.map((a) => ({ action: `${CM}.${a}`, subject: t.uid, conditions })),
+  );
 
 const readReference = (unitCondition: string[]): Permission[] => [
   { action: `${CM}.read`, subject: 'api::unit.unit', conditions: unitCondition },

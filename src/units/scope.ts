@@ -48,8 +48,18 @@ type AdminUser = { id: number; email?: string; roles?: Array<{ code?: string }> 
 
 export const scopeOfAdmin = (strapi: Core.Strapi, user: AdminUser): Promise<UnitScope> =>
   cached(`admin:${user.id}`, async () => {
-    const roles = user.roles ?? (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, populate: ['roles'] }))?.roles ?? [];
-    const email = user.email ?? (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, select: ['email'] }))?.email;
+    const roles =
+      user.roles ??
+      (
+        await strapi.db
+          .query('admin::user')
+          .findOne({ where: { id: user.id }, populate: ['roles'] })
+      )?.roles ??
+      [];
+    const email =
+      user.email ??
+      (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, select: ['email'] }))
+        ?.email;
     const memberships = email
       ? ((await strapi.db.query(MEMBERSHIP_UID).findMany({
           where: { userEmail: String(email).toLowerCase(), active: true },
@@ -58,7 +68,9 @@ export const scopeOfAdmin = (strapi: Core.Strapi, user: AdminUser): Promise<Unit
         })) as Array<{ role: string; unit: { id: number } | null }>)
       : [];
     const unitsAs = (role: string) =>
-      memberships.filter((m) => m.role === role && m.unit).map((m) => (m.unit as { id: number }).id);
+      memberships
+        .filter((m) => m.role === role && m.unit)
+        .map((m) => (m.unit as { id: number }).id);
     const isSuper = (roles as Array<{ code?: string }>).some((r) => r.code === SUPER_ADMIN_CODE);
     return {
       unrestricted: isSuper || memberships.some((m) => m.role === 'admin'),
@@ -70,13 +82,27 @@ export const scopeOfAdmin = (strapi: Core.Strapi, user: AdminUser): Promise<Unit
   });
 
 /** A content-API token mapped to a unit reads and writes that unit only; an unmapped token is not limited. */
-export const scopeOfToken = (strapi: Core.Strapi, token: { id: number; name?: string }): Promise<UnitScope> =>
+export const scopeOfToken = (
+  strapi: Core.Strapi,
+  token: { id: number; name?: string },
+): Promise<UnitScope> =>
   cached(`token:${token.id}`, async () => {
-    const name = token.name ?? (await strapi.db.query('admin::api-token').findOne({ where: { id: token.id }, select: ['name'] }))?.name;
+    const name =
+      token.name ??
+      (
+        await strapi.db
+          .query('admin::api-token')
+          .findOne({ where: { id: token.id }, select: ['name'] })
+      )?.name;
     const mapping = name
-      ? ((await strapi.db.query(TOKEN_UID).findOne({ where: { tokenName: name }, populate: { unit: { select: ['id'] } } })) as { unit: { id: number } | null } | null)
+      ? ((await strapi.db
+          .query(TOKEN_UID)
+          .findOne({ where: { tokenName: name }, populate: { unit: { select: ['id'] } } })) as {
+          unit: { id: number } | null;
+        } | null)
       : null;
-    if (!mapping) return { unrestricted: true, readAll: true, editor: [], approver: [], publisher: [] };
+    if (!mapping)
+      return { unrestricted: true, readAll: true, editor: [], approver: [], publisher: [] };
     const units = mapping.unit ? [mapping.unit.id] : [];
     return { unrestricted: false, readAll: false, editor: units, approver: [], publisher: [] };
   });
@@ -84,11 +110,17 @@ export const scopeOfToken = (strapi: Core.Strapi, token: { id: number; name?: st
 /** The scope of whoever is making the current request; null outside requests and for callers units do not limit. */
 export const currentScope = async (strapi: Core.Strapi): Promise<UnitScope | null> => {
   const ctx = strapi.requestContext.get() as
-    | { state?: { user?: AdminUser; auth?: { strategy?: { name?: string }; credentials?: { id: number; name?: string } } } }
+    | {
+        state?: {
+          user?: AdminUser;
+          auth?: { strategy?: { name?: string }; credentials?: { id: number; name?: string } };
+        };
+      }
     | undefined;
   const strategy = ctx?.state?.auth?.strategy?.name;
   let scope: UnitScope | null = null;
   if (strategy === 'admin' && ctx?.state?.user) scope = await scopeOfAdmin(strapi, ctx.state.user);
-  else if (strategy === 'content-api-token' && ctx?.state?.auth?.credentials) scope = await scopeOfToken(strapi, ctx.state.auth.credentials);
+  else if (strategy === 'content-api-token' && ctx?.state?.auth?.credentials)
+    scope = await scopeOfToken(strapi, ctx.state.auth.credentials);
   return scope && !scope.unrestricted ? scope : null;
 };

@@ -1,0 +1,471 @@
+/**
+ * One unit must never see, change or publish another's content — in the admin panel, through
+ * the API, or in the media library. Units A and B; a user of each role in A; every content type
+ * and every admin and content-API route that lists, reads, creates, updates, moves, deletes,
+ * publishes, unpublishes, bulk-acts, uploads or deletes media. Every attempt on B is counted;
+ * none may succeed, and B's rows and files are byte-for-byte unchanged afterwards.
+ */
+const request = require('supertest');
+const { setupStrapi, teardownStrapi, appDir } = require('./helpers/strapi');
+const { createUnit, adminToken } = require('./helpers/factories');
+const { SAMPLES } = require('./helpers/samples');
+
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
+const ROLES = ['editor', 'approver', 'publisher', 'monitor'];
+const PASSWORD = 'Prongsai123';
+
+let strapi;
+let A;
+let B;
+const users = {};
+const docs = {}; // uid -> { A: documentId, B: documentId }
+const files = {}; // A / B -> file id
+const folders = {};
+let unitTokenA;
+const attempts = { total: 0, succeeded: [] };
+
+const http = () => request(strapi.server.httpServer);
+const asUser = (role) => (req) => req.set('Authorization', `Bearer ${users[role].token}`);
+
+/** Records one attempt on unit B; `ok` says whether it got through. */
+const attempt = (label, ok) => {
+  attempts.total += 1;
+  if (ok) attempts.succeeded.push(label);
+};
+const is2xx = (res) => res.status >= 200 && res.status < 300;
+
+const snapshotB = async () => {
+  const out = {};
+  for (const [, uid] of SAMPLES) {
+    out[uid] = await strapi.db.query(uid).findMany({
+      where: { unit: { id: B.id } },
+      orderBy: { id: 'asc' },
+      populate: { unit: { select: ['id'] }, checklistItems: { select: ['id'] } },
+    });
+  }
+  out.files = await strapi.db
+    .connection('files')
+    .where('folder_path', 'like', `${folders.B.path}%`)
+    .orderBy('id');
+  out.folders = await strapi.db
+    .connection('upload_folders')
+    .where('path', 'like', `${folders.B.path}%`)
+    .orderBy('id');
+  out.unitFolderLinks = await strapi.db.connection('files_folder_lnk').orderBy('id');
+  return JSON.parse(JSON.stringify(out));
+};
+
+beforeAll(async () => {
+  strapi = await setupStrapi();
+  const provisioning = require(`${appDir}/dist/src/units/provisioning`);
+  A = await createUnit(strapi, { code: 'UNITA', nameTh: 'หน่วยงานเอ' });
+  B = await createUnit(strapi, { code: 'UNITB', nameTh: 'หน่วยงานบี' });
+  for (const role of ROLES) {
+    const email = `${role}@a.example.org`;
+    await provisioning.upsertUserMembership(strapi, {
+      email,
+      password: PASSWORD,
+      firstname: role,
+      unit: 'UNITA',
+      role,
+    });
+    users[role] = {
+      email,
+      token: await adminToken(request, strapi, { email, password: PASSWORD }),
+    };
+  }
+  // Content of both units, created outside any request (as a script would).
+  for (const [, uid, payload] of SAMPLES) {
+    docs[uid] = {};
+    for (const [key, unit] of [
+      ['A', A],
+      ['B', B],
+    ]) {
+      const created = await strapi
+        .documents(uid)
+        .create({ data: { ...payload, unit: unit.documentId }, status: 'published' });
+      docs[uid][key] = created.documentId;
+    }
+  }
+  for (const [key, unit] of [
+    ['A', A],
+    ['B', B],
+  ]) {
+    const row = await strapi.db.query('api::unit.unit').findOne({ where: { id: unit.id } });
+    folders[key] = await strapi.db
+      .query('plugin::upload.folder')
+      .findOne({ where: { id: row.mediaFolderId } });
+    const fs = require('fs');
+    const os = require('os');
+    const path = require('path');
+    const tmp = path.join(os.tmpdir(), `scoping-${key}-${process.pid}.pdf`);
+    fs.writeFileSync(tmp, PDF);
+    const [file] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { folder: folders[key].id, name: `file-${key}.pdf` } },
+        files: {
+          filepath: tmp,
+          originalFilename: `file-${key}.pdf`,
+          mimetype: 'application/pdf',
+          size: PDF.length,
+        },
+      });
+    files[key] = file.id;
+  }
+  const token = await strapi
+    .service('admin::api-token')
+    .create({ name: 'unit-a-website', type: 'full-access', kind: 'content-api', lifespan: null });
+  await strapi
+    .documents('api::unit-api-token.unit-api-token')
+    .create({ data: { tokenName: 'unit-a-website', unit: A.documentId } });
+  unitTokenA = token.accessKey;
+});
+
+afterAll(teardownStrapi);
+
+describe('roles and memberships', () => {
+  test('the four roles exist with Strapi roles that follow memberships', async () => {
+    const roles = await strapi.db
+      .query('admin::role')
+      .findMany({ where: { code: { $startsWith: 'prongsai-' } } });
+    expect(roles.map((r) => r.code).sort()).toEqual([
+      'prongsai-central-monitor',
+      'prongsai-central-publisher',
+      'prongsai-unit-approver',
+      'prongsai-unit-editor',
+    ]);
+    const editor = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: users.editor.email }, populate: ['roles'] });
+    expect(editor.roles.map((r) => r.code)).toEqual(['prongsai-unit-editor']);
+    const editorPerms = await strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: { code: 'prongsai-unit-editor' } } });
+    expect(editorPerms.some((p) => p.action === 'plugin::content-manager.explorer.publish')).toBe(
+      false,
+    );
+    const approverPerms = await strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: { code: 'prongsai-unit-approver' } } });
+    expect(
+      approverPerms.filter((p) => p.action === 'plugin::content-manager.explorer.publish'),
+    ).toHaveLength(SAMPLES.length);
+  });
+
+  test('a membership for an unknown user or without a unit is refused', async () => {
+    await expect(
+      strapi
+        .documents('api::unit-membership.unit-membership')
+        .create({ data: { userEmail: 'nobody@x.org', role: 'editor', unit: A.documentId } }),
+    ).rejects.toThrow(/No admin user/);
+    await expect(
+      strapi
+        .documents('api::unit-membership.unit-membership')
+        .create({ data: { userEmail: users.editor.email, role: 'approver' } }),
+    ).rejects.toThrow(/needs a unit/);
+  });
+});
+
+describe('what a unit A user may do in unit A (the guard is not simply closed)', () => {
+  test("the editor lists A's entries, creates one with the unit filled in, edits it, but cannot publish", async () => {
+    const uid = 'api::news.news';
+    const list = await asUser('editor')(
+      http().get(`/content-manager/collection-types/${uid}?pageSize=100`),
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.results.map((r) => r.documentId)).toContain(docs[uid].A);
+    const created = await asUser('editor')(
+      http().post(`/content-manager/collection-types/${uid}`),
+    ).send({ title: 'ข่าวของหน่วยงานเอ', kind: 'public_relations' });
+    expect(created.status).toBe(201);
+    const stored = await strapi.db
+      .query(uid)
+      .findOne({ where: { documentId: created.body.data.documentId }, populate: ['unit'] });
+    expect(stored.unit.code).toBe('UNITA');
+    const updated = await asUser('editor')(
+      http().put(`/content-manager/collection-types/${uid}/${created.body.data.documentId}`),
+    ).send({ title: 'แก้ไขแล้ว' });
+    expect(updated.status).toBe(200);
+    const publish = await asUser('editor')(
+      http().post(
+        `/content-manager/collection-types/${uid}/${created.body.data.documentId}/actions/publish`,
+      ),
+    ).send({});
+    expect(publish.status).toBe(403);
+  });
+
+  test('the approver publishes in A; the monitor reads B but changes nothing; files land in the unit folder', async () => {
+    const uid = 'api::news.news';
+    const pub = await asUser('approver')(
+      http().post(`/content-manager/collection-types/${uid}/${docs[uid].A}/actions/publish`),
+    ).send({});
+    expect([pub.status, pub.body.error?.message]).toEqual([200, undefined]);
+    const read = await asUser('monitor')(
+      http().get(`/content-manager/collection-types/${uid}/${docs[uid].B}`),
+    );
+    expect(read.status).toBe(200);
+    const up = await asUser('editor')(http().post('/upload')).attach('files', PDF, {
+      filename: 'a.pdf',
+      contentType: 'application/pdf',
+    });
+    expect(up.status).toBe(201);
+    expect(up.body[0].folderPath).toBe(folders.A.path);
+  });
+
+  test("the unit A API token lists A's entries over REST", async () => {
+    const res = await http()
+      .get('/api/news-items?pagination[pageSize]=100')
+      .set('Authorization', `Bearer ${unitTokenA}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.map((d) => d.documentId)).toContain(docs['api::news.news'].A);
+  });
+});
+
+describe('every attempt on unit B is refused and B is unchanged', () => {
+  let before;
+  beforeAll(async () => {
+    before = await snapshotB();
+    // The snapshot must hold something to protect: B's entries of every type, its file and folder.
+    for (const [, uid] of SAMPLES) expect([uid, before[uid].length > 0]).toEqual([uid, true]);
+    expect(before.files.map((f) => f.id)).toContain(files.B);
+    expect(before.folders.map((f) => f.id)).toContain(folders.B.id);
+  });
+
+  test.each(ROLES)('admin panel, as the %s of A', async (role) => {
+    const as = asUser(role);
+    const canReadAll = role === 'monitor';
+    for (const [, uid, payload] of SAMPLES) {
+      const base = `/content-manager/collection-types/${uid}`;
+      const b = docs[uid].B;
+      const a = docs[uid].A;
+      if (!canReadAll) {
+        const list = await as(http().get(`${base}?pageSize=100`));
+        attempt(
+          `${role} list ${uid}`,
+          list.body.results?.some((r) => r.documentId === b),
+        );
+        const search = await as(
+          http().get(`${base}?_q=${encodeURIComponent('หน่วยงานบี')}&pageSize=100`),
+        );
+        attempt(
+          `${role} search ${uid}`,
+          search.body.results?.some((r) => r.documentId === b),
+        );
+        const filtered = await as(http().get(`${base}?filters[unit][id][$eq]=${B.id}`));
+        attempt(`${role} filter ${uid}`, (filtered.body.results ?? []).length > 0);
+        const one = await as(http().get(`${base}/${b}`));
+        // The Content Manager answers an unknown document with 200 and empty data.
+        attempt(`${role} read ${uid}`, is2xx(one) && one.body.data?.documentId === b);
+        const picker = await as(http().get(`/content-manager/relations/${uid}/unit`));
+        attempt(
+          `${role} unit picker ${uid}`,
+          (picker.body.results ?? []).some((u) => u.id === B.id),
+        );
+      }
+      const create = await as(http().post(base)).send({
+        ...payload,
+        title: payload.title ?? 'x',
+        unit: { connect: [{ id: B.id, documentId: B.documentId }] },
+      });
+      attempt(`${role} create-in-B ${uid}`, is2xx(create));
+      attempt(
+        `${role} update ${uid}`,
+        is2xx(await as(http().put(`${base}/${b}`)).send({ title: 'เจาะระบบ' })),
+      );
+      const move = await as(http().put(`${base}/${a}`)).send({
+        unit: { connect: [{ id: B.id, documentId: B.documentId }], disconnect: [] },
+      });
+      attempt(`${role} move-to-B ${uid}`, is2xx(move));
+      attempt(`${role} delete ${uid}`, is2xx(await as(http().delete(`${base}/${b}`))));
+      attempt(
+        `${role} publish ${uid}`,
+        is2xx(await as(http().post(`${base}/${b}/actions/publish`)).send({})),
+      );
+      attempt(
+        `${role} unpublish ${uid}`,
+        is2xx(await as(http().post(`${base}/${b}/actions/unpublish`)).send({})),
+      );
+      attempt(
+        `${role} discard ${uid}`,
+        is2xx(await as(http().post(`${base}/${b}/actions/discard`)).send({})),
+      );
+      attempt(
+        `${role} clone ${uid}`,
+        is2xx(await as(http().post(`${base}/clone/${b}`)).send({ title: 'สำเนา' })),
+      );
+      for (const bulk of ['bulkDelete', 'bulkPublish', 'bulkUnpublish']) {
+        const res = await as(http().post(`${base}/actions/${bulk}`)).send({ documentIds: [b] });
+        attempt(
+          `${role} ${bulk} ${uid}`,
+          is2xx(res) && (res.body.count ?? res.body.data?.count ?? 0) > 0,
+        );
+      }
+    }
+    if (!canReadAll) {
+      for (const action of ['update', 'publish']) {
+        const recent = await as(
+          http().get(`/content-manager/homepage/recent-documents?action=${action}`),
+        );
+        attempt(
+          `${role} home widget ${action}`,
+          (recent.body.data ?? []).some((d) =>
+            Object.values(docs).some((x) => x.B === d.documentId),
+          ),
+        );
+      }
+      // Media library reads.
+      const list = await as(http().get('/upload/files?pageSize=100'));
+      attempt(
+        `${role} media list`,
+        (list.body.results ?? []).some((f) => f.id === files.B),
+      );
+      attempt(`${role} media metadata`, is2xx(await as(http().get(`/upload/files/${files.B}`))));
+      const fl = await as(http().get('/upload/folders'));
+      attempt(
+        `${role} folder list`,
+        (fl.body.data ?? []).some((f) => f.id === folders.B.id),
+      );
+      attempt(
+        `${role} folder read`,
+        is2xx(await as(http().get(`/upload/folders/${folders.B.id}`))),
+      );
+      const structure = await as(http().get('/upload/folder-structure'));
+      attempt(
+        `${role} folder structure`,
+        JSON.stringify(structure.body.data ?? []).includes(`"id":${folders.B.id},`),
+      );
+    }
+    // Media library writes.
+    attempt(
+      `${role} media update`,
+      is2xx(
+        await as(http().post(`/upload?id=${files.B}`)).field(
+          'fileInfo',
+          JSON.stringify({ name: 'x.pdf' }),
+        ),
+      ),
+    );
+    attempt(
+      `${role} media put`,
+      is2xx(await as(http().put(`/upload/files/${files.B}`)).send({ fileInfo: { name: 'x.pdf' } })),
+    );
+    attempt(
+      `${role} media replace`,
+      is2xx(
+        await as(http().post(`/upload/files/${files.B}/replace`)).attach('files', PDF, {
+          filename: 'r.pdf',
+          contentType: 'application/pdf',
+        }),
+      ),
+    );
+    attempt(
+      `${role} media replace (legacy)`,
+      is2xx(
+        await as(http().post(`/upload?id=${files.B}`)).attach('files', PDF, {
+          filename: 'r.pdf',
+          contentType: 'application/pdf',
+        }),
+      ),
+    );
+    attempt(
+      `${role} media move`,
+      is2xx(
+        await as(http().post('/upload/actions/bulk-move')).send({
+          fileIds: [files.B],
+          destinationFolderId: folders.A.id,
+        }),
+      ),
+    );
+    attempt(
+      `${role} media move-in`,
+      is2xx(
+        await as(http().post('/upload/actions/bulk-move')).send({
+          fileIds: [files.A],
+          destinationFolderId: folders.B.id,
+        }),
+      ),
+    );
+    attempt(`${role} media delete`, is2xx(await as(http().delete(`/upload/files/${files.B}`))));
+    const bulkDel = await as(http().post('/upload/actions/bulk-delete')).send({
+      fileIds: [files.B],
+      folderIds: [folders.B.id],
+    });
+    attempt(
+      `${role} media bulk-delete`,
+      is2xx(bulkDel) && JSON.stringify(bulkDel.body).includes(`"id":${files.B}`),
+    );
+    attempt(
+      `${role} folder rename`,
+      is2xx(
+        await as(http().put(`/upload/folders/${folders.B.id}`)).send({
+          name: 'เปลี่ยนชื่อ',
+          parent: null,
+        }),
+      ),
+    );
+    attempt(
+      `${role} folder create in B`,
+      is2xx(await as(http().post('/upload/folders')).send({ name: 'แทรก', parent: folders.B.id })),
+    );
+    const upload = await as(http().post('/upload'))
+      .field('fileInfo', JSON.stringify({ folder: folders.B.id, name: 'in-b.pdf' }))
+      .attach('files', PDF, { filename: 'in-b.pdf', contentType: 'application/pdf' });
+    attempt(`${role} upload into B`, is2xx(upload));
+  });
+
+  test("content API, with unit A's API token", async () => {
+    const auth = (req) => req.set('Authorization', `Bearer ${unitTokenA}`);
+    for (const [path, uid, payload] of SAMPLES) {
+      const b = docs[uid].B;
+      const list = await auth(http().get(`/api/${path}?pagination[pageSize]=100`));
+      attempt(
+        `token list ${path}`,
+        (list.body.data ?? []).some((d) => d.documentId === b),
+      );
+      const filtered = await auth(http().get(`/api/${path}?filters[unit][code][$eq]=UNITB`));
+      attempt(`token filter ${path}`, (filtered.body.data ?? []).length > 0);
+      attempt(`token read ${path}`, is2xx(await auth(http().get(`/api/${path}/${b}`))));
+      attempt(
+        `token create-in-B ${path}`,
+        is2xx(
+          await auth(http().post(`/api/${path}`)).send({
+            data: { ...payload, month: payload.month ? 12 : undefined, unit: B.documentId },
+          }),
+        ),
+      );
+      attempt(
+        `token update ${path}`,
+        is2xx(await auth(http().put(`/api/${path}/${b}`)).send({ data: { title: 'เจาะ' } })),
+      );
+      attempt(
+        `token move-to-B ${path}`,
+        is2xx(
+          await auth(http().put(`/api/${path}/${docs[uid].A}`)).send({
+            data: { unit: B.documentId },
+          }),
+        ),
+      );
+      attempt(`token delete ${path}`, is2xx(await auth(http().delete(`/api/${path}/${b}`))));
+    }
+    const files = await auth(http().get('/api/upload/files'));
+    attempt('token media list', JSON.stringify(files.body).includes('file-B.pdf'));
+    const up = await auth(http().post('/api/upload'))
+      .field('fileInfo', JSON.stringify({ folder: folders.B.id }))
+      .attach('files', PDF, { filename: 't.pdf', contentType: 'application/pdf' });
+    attempt('token upload into B', is2xx(up));
+  });
+
+  test('the count: no attempt succeeded, and B is unchanged in the database', async () => {
+    // eslint-disable-next-line no-console
+    console.log(
+      `unit scoping: ${attempts.succeeded.length} of ${attempts.total} cross-unit attempts succeeded`,
+    );
+    expect(attempts.total).toBeGreaterThan(700);
+    expect(attempts.succeeded).toEqual([]);
+    expect(await snapshotB()).toEqual(before);
+  });
+});
