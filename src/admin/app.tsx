@@ -1,6 +1,15 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import th from './translations/th.json';
 
+type Header = { name: string; cellFormatter?: (row: Record<string, unknown>) => unknown } & Record<
+  string,
+  unknown
+>;
+type ListHookArgs = { displayedHeaders: Header[]; layout: unknown };
+
+/** Buddhist-Era years are shown as written ("2569"), not as numbers with a thousands separator. */
+const YEAR_FIELDS = new Set(['fiscalYear', 'copiedFromYear']);
+
 export default {
   config: {
     // Thai for the editors; English stays available in each user's profile.
@@ -10,6 +19,17 @@ export default {
     notifications: { releases: false },
   },
   bootstrap(app: StrapiApp) {
-    void app;
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', (args: ListHookArgs) => ({
+      ...args,
+      displayedHeaders: args.displayedHeaders.map((header) =>
+        YEAR_FIELDS.has(header.name)
+          ? {
+              ...header,
+              cellFormatter: (row: Record<string, unknown>) =>
+                row[header.name] == null ? '-' : String(row[header.name]),
+            }
+          : header,
+      ),
+    }));
   },
 };

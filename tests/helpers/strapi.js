@@ -28,7 +28,7 @@ const pgClient = async () => {
   return client;
 };
 
-async function setupStrapi(env = {}) {
+async function setupStrapi(env = {}, options = {}) {
   if (instance) return instance;
   Object.assign(process.env, env);
   const runId = `${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -61,13 +61,17 @@ async function setupStrapi(env = {}) {
     appDir,
     distDir: path.join(appDir, 'dist'),
     autoReload: false,
-    serveAdminPanel: false,
+    serveAdminPanel: Boolean(options.serveAdminPanel),
   });
   // Uploaded files of a test run go to a temp dir, not public/uploads.
   strapi.dirs.static.public = uploads;
   fs.mkdirSync(path.join(uploads, 'uploads'), { recursive: true });
   await strapi.load();
-  strapi.server.mount();
+  if (options.listen) {
+    await strapi.listen();
+  } else {
+    strapi.server.mount();
+  }
   instance = strapi;
   return strapi;
 }
