@@ -460,7 +460,6 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
   });
 
   test('the count: no attempt succeeded, and B is unchanged in the database', async () => {
-    // eslint-disable-next-line no-console
     console.log(
       `unit scoping: ${attempts.succeeded.length} of ${attempts.total} cross-unit attempts succeeded`,
     );

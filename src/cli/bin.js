@@ -17,7 +17,8 @@ process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   const distDir = path.join(appDir, 'dist');
   // The test suite compiles once for the whole run and sets PRONGSAI_SKIP_COMPILE.
   const ctx =
-    process.env.PRONGSAI_SKIP_COMPILE === '1' && fs.existsSync(path.join(distDir, 'src', 'index.js'))
+    process.env.PRONGSAI_SKIP_COMPILE === '1' &&
+    fs.existsSync(path.join(distDir, 'src', 'index.js'))
       ? { appDir, distDir }
       : await compileStrapi({ appDir });
   const { run } = require(path.join(ctx.distDir, 'src', 'cli', 'index.js'));

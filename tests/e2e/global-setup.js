@@ -8,10 +8,14 @@ module.exports = async () => {
   const appDir = path.resolve(__dirname, '..', '..');
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
   if (!fs.existsSync(path.join(appDir, 'dist', 'build', 'index.html'))) {
-    execFileSync(process.execPath, [path.join(appDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build'], {
-      cwd: appDir,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(appDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build'],
+      {
+        cwd: appDir,
+        stdio: 'inherit',
+      },
+    );
   }
   await compileStrapi({ appDir });
 };

@@ -37,12 +37,10 @@ beforeAll(async () => {
     [A, 'ข่าวของคณะเอ'],
     [B, 'ข่าวลับของคณะบี'],
   ]) {
-    await strapi
-      .documents('api::news.news')
-      .create({
-        data: { title, unit: unit.documentId, kind: 'public_relations' },
-        status: 'published',
-      });
+    await strapi.documents('api::news.news').create({
+      data: { title, unit: unit.documentId, kind: 'public_relations' },
+      status: 'published',
+    });
   }
   fs.mkdirSync(SHOTS, { recursive: true });
   browser = await launch();
