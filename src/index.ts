@@ -17,6 +17,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     files.bootstrap(strapi);
     await ita.bootstrap(strapi);
+    await disclosures.bootstrap(strapi);
     await units.bootstrap(strapi);
     await contentManager.bootstrap(strapi);
     await seed.bootstrap(strapi);

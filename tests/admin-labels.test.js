@@ -40,10 +40,16 @@ test.each(DISCLOSURE_TYPES.map((t) => [t.name, t.uid]))(
             field,
           ),
       )
-      .filter(([, meta]) => meta.edit && !/[\u0E00-\u0E7F]/.test(meta.edit.label))
+      .filter(
+        ([, meta]) =>
+          meta.edit && meta.edit.visible !== false && !/[\u0E00-\u0E7F]/.test(meta.edit.label),
+      )
       .map(([field, meta]) => `${field}=${meta.edit.label}`);
     expect(english).toEqual([]);
     expect(ct.metadatas.unit.edit.label).toBe('หน่วยงาน');
+    // The internal unit mirror is neither shown nor editable.
+    expect(ct.metadatas.unitRef.edit).toMatchObject({ visible: false, editable: false });
+    expect(JSON.stringify(ct.layouts.edit)).not.toContain('unitRef');
     expect(ct.settings.mainField).toBe('title');
   },
 );

@@ -227,3 +227,34 @@ test('Thai messages come first for editors', async () => {
   const res = await post('news-items', { title: 'ไม่มีหน่วยงาน' });
   expect(res.body.error.message).toBe('กรุณาเลือกหน่วยงานเจ้าของข้อมูล / unit is required');
 });
+
+test('unitRef mirrors the unit: never exposed, never taken from the caller, follows a move, repaired at start', async () => {
+  const other = await createUnit(strapi, { code: 'OTHER' });
+  const res = await post('news-items', {
+    title: 'ข่าวย้ายหน่วยงาน',
+    unit: unit.documentId,
+    unitRef: other.id,
+  });
+  expect(res.status).toBe(201);
+  expect(res.body.data).not.toHaveProperty('unitRef');
+  const id = res.body.data.documentId;
+  const refs = async () =>
+    (
+      await strapi.db
+        .query('api::news.news')
+        .findMany({ where: { documentId: id }, select: ['unitRef'] })
+    ).map((r) => r.unitRef);
+  expect(await refs()).toEqual([unit.id, unit.id]);
+
+  const moved = await api()
+    .put(`/api/news-items/${id}`)
+    .set('Authorization', `Bearer ${token}`)
+    .send({ data: { unit: other.documentId } });
+  expect(moved.status).toBe(200);
+  expect(await refs()).toEqual([other.id, other.id]);
+
+  await strapi.db.connection('news_items').where('document_id', id).update({ unit_ref: null });
+  const { backfillUnitRef } = require('../dist/src/disclosures/unit-ref');
+  expect(await backfillUnitRef(strapi)).toBeGreaterThanOrEqual(2);
+  expect(await refs()).toEqual([other.id, other.id]);
+});

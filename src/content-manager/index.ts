@@ -35,7 +35,25 @@ const configure = async (
   const config = await service.findConfiguration(model);
   const metadatas = config.metadatas ?? {};
   let changed = false;
+  // Internal mirror of the unit relation (src/disclosures/guard.ts): never shown or edited.
+  const internal = metadatas.unitRef;
+  if (internal?.edit && internal.edit.visible !== false) {
+    internal.edit.visible = false;
+    internal.edit.editable = false;
+    changed = true;
+  }
+  if (config.layouts && Array.isArray(config.layouts.edit)) {
+    const rows = config.layouts.edit as Array<Array<{ name: string }>>;
+    const pruned = rows
+      .map((row) => row.filter((f) => f.name !== 'unitRef'))
+      .filter((row) => row.length > 0);
+    if (pruned.length !== rows.length || pruned.some((r, i) => r.length !== rows[i].length)) {
+      config.layouts.edit = pruned;
+      changed = true;
+    }
+  }
   for (const field of Object.keys(model.attributes)) {
+    if (field === 'unitRef') continue;
     const label = TYPE_LABELS[model.uid]?.[field] ?? COMMON_LABELS[field];
     const meta = metadatas[field];
     if (!label || !meta) continue;

@@ -50,9 +50,12 @@ const todayInBangkok = (): string => {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 };
 
-const unitExists = async (strapi: Core.Strapi, ref: RelationRef): Promise<boolean> => {
+const unitIdOf = async (strapi: Core.Strapi, ref: RelationRef): Promise<number | null> => {
   const where = ref.documentId ? { documentId: ref.documentId } : { id: ref.id };
-  return (await strapi.db.query(UNIT_UID).count({ where })) > 0;
+  const row = (await strapi.db.query(UNIT_UID).findOne({ where, select: ['id'] })) as {
+    id: number;
+  } | null;
+  return row?.id ?? null;
 };
 
 export const uniqueSlug = async (
@@ -161,17 +164,22 @@ const guardWrite = async (strapi: Core.Strapi, type: DisclosureType, ctx: Ctx) =
   const isCreate = ctx.action === 'create' || ctx.action === 'clone';
   const documentId = ctx.action === 'update' ? params.documentId : undefined;
 
-  // Unit: required, must exist, cannot be cleared.
+  // Unit: required, must exist, cannot be cleared. `unitRef` mirrors the unit's id in a plain
+  // column so that unit-scoped lists filter without a join (src/units; docs/benchmarks.md);
+  // it is derived here, never taken from the caller.
+  delete data.unitRef;
   const unitChange = readToOne(data.unit);
   let unitRef: RelationRef | null = null;
   if (unitChange.kind === 'cleared' || (ctx.action === 'create' && unitChange.kind === 'absent')) {
     throw bilingual('กรุณาเลือกหน่วยงานเจ้าของข้อมูล', 'unit is required', 'unit');
   }
   if (unitChange.kind === 'set') {
-    if (!(await unitExists(strapi, unitChange.ref))) {
+    const id = await unitIdOf(strapi, unitChange.ref);
+    if (id === null) {
       throw bilingual('ไม่พบหน่วยงานที่เลือก', 'The selected unit does not exist', 'unit');
     }
-    unitRef = unitChange.ref;
+    unitRef = { id };
+    data.unitRef = id;
   }
 
   // Fiscal year: Thai digits accepted; range-checked; derived from the date for dated entries.

@@ -3,7 +3,8 @@ import { readableUnits, scopeOfAdmin, type UnitScope } from './scope';
 
 type ConditionUser = { id: number; email?: string; roles?: Array<{ code?: string }> };
 
-const onUnits = (ids: number[]) => ({ 'unit.id': { $in: ids } });
+// unitRef mirrors the unit relation in a plain column: the list filter needs no join.
+const onUnits = (ids: number[]) => ({ unitRef: { $in: ids } });
 
 const condition = (
   strapi: Core.Strapi,

@@ -32,13 +32,15 @@ const unitIdOf = async (strapi: Core.Strapi, ref: { id?: number; documentId?: st
 
 /** The unit of a stored document (any of its versions). */
 const storedUnitId = async (strapi: Core.Strapi, uid: string, documentId: string) => {
-  const row = (await strapi.db.query(uid).findOne({
+  const rows = (await strapi.db.query(uid).findMany({
     where: { documentId },
     select: ['id'],
     populate: { unit: { select: ['id'] } },
-  })) as { unit?: { id: number } | null } | null;
-  if (!row) return undefined;
-  return row.unit?.id ?? null;
+  })) as Array<{ unit?: { id: number } | null }>;
+  if (rows.length === 0) return undefined;
+  // Every version must be in the caller's units (draft and published can differ mid-move).
+  const ids = new Set(rows.map((r) => r.unit?.id ?? null));
+  return ids.size === 1 ? [...ids][0] : null;
 };
 
 const allowedFor = (action: string, scope: UnitScope): number[] => {
@@ -63,7 +65,8 @@ const guard = async (strapi: Core.Strapi, ctx: Ctx, scope: UnitScope) => {
 
   if (READS.has(ctx.action)) {
     if (scope.readAll) return;
-    const filter = { unit: { id: { $in: readableUnits(scope) } } };
+    // unitRef mirrors the unit relation (src/disclosures/guard.ts): no join, no DISTINCT.
+    const filter = { unitRef: { $in: readableUnits(scope) } };
     params.filters = params.filters ? { $and: [params.filters, filter] } : filter;
     return;
   }

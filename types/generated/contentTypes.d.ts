@@ -454,6 +454,7 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -498,6 +499,7 @@ export interface ApiEServiceEService extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     url: Schema.Attribute.String &
@@ -560,6 +562,7 @@ export interface ApiExecutiveExecutive extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -741,6 +744,7 @@ export interface ApiLawLaw extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -792,6 +796,7 @@ export interface ApiManualManual extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -842,6 +847,7 @@ export interface ApiNewsNews extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -905,6 +911,7 @@ export interface ApiPlanPlan extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -964,6 +971,7 @@ export interface ApiPolicyDeclarationPolicyDeclaration extends Struct.Collection
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1034,6 +1042,7 @@ export interface ApiProcurementAnnouncementProcurementAnnouncement
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1093,6 +1102,7 @@ export interface ApiProcurementSummaryProcurementSummary extends Struct.Collecti
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1139,6 +1149,7 @@ export interface ApiQaQa extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1213,6 +1224,7 @@ export interface ApiReportReport extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1316,6 +1328,7 @@ export interface ApiUnitProfileUnitProfile extends Struct.CollectionTypeSchema {
         maxLength: 300;
       }>;
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     vision: Schema.Attribute.Text;
