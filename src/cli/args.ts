@@ -1,3 +1,5 @@
+import fs from 'fs';
+import path from 'path';
 import type { Core } from '@strapi/strapi';
 
 export type CliContext = { boot: () => Promise<Core.Strapi>; cwd: string };
@@ -24,4 +26,23 @@ export const parseArgs = (args: string[]) => {
     } else positional.push(a);
   }
   return { positional, options };
+};
+
+/**
+ * The text of the file named by the first positional argument, resolved against the directory
+ * the user ran npm in; null (after printing why) when it does not exist.
+ */
+export const readInputFile = (
+  args: string[],
+  ctx: CliContext,
+  what: string,
+): { file: string; text: string } | null => {
+  const file = args.find((a) => !a.startsWith('--'));
+  if (!file) throw new UsageError(`Missing the ${what}.`);
+  const full = path.resolve(ctx.cwd, file);
+  if (!fs.existsSync(full)) {
+    console.error(`error: ${file}: no such file`);
+    return null;
+  }
+  return { file, text: fs.readFileSync(full, 'utf8') };
 };

@@ -1,23 +1,17 @@
-import fs from 'fs';
-import path from 'path';
 import { validateChecklistFile } from '../ita/checklist-file';
 import { importChecklist } from '../ita/checklists';
-import { UsageError, type Command } from './args';
+import { readInputFile, type Command } from './args';
 
 const command: Command = {
   usage: 'ita:import <file.json>',
   summary: 'validate a checklist file and add or replace its (fiscal year, scheme)',
   async run(args, ctx) {
-    const file = args.find((a) => !a.startsWith('--'));
-    if (!file) throw new UsageError('Missing the checklist file.');
-    const full = path.resolve(ctx.cwd, file);
-    if (!fs.existsSync(full)) {
-      console.error(`error: ${file}: no such file`);
-      return 1;
-    }
+    const input = readInputFile(args, ctx, 'checklist file');
+    if (!input) return 1;
+    const { file } = input;
     let json: unknown;
     try {
-      json = JSON.parse(fs.readFileSync(full, 'utf8'));
+      json = JSON.parse(input.text);
     } catch (error) {
       console.error(`error: ${file}: not valid JSON (${(error as Error).message})`);
       return 1;

@@ -1,5 +1,3 @@
-import fs from 'fs';
-import path from 'path';
 import { SingleBar, Presets } from 'cli-progress';
 import {
   upsertUnit,
@@ -9,7 +7,7 @@ import {
   type UnitInput,
   type UserInput,
 } from '../units/provisioning';
-import { parseArgs, UsageError, type CliContext, type Command } from './args';
+import { parseArgs, readInputFile, UsageError, type CliContext, type Command } from './args';
 import { csvRecords } from './csv';
 
 const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
@@ -74,14 +72,10 @@ const importCsv = async <T>(
   },
   write: (strapi: Awaited<ReturnType<CliContext['boot']>>, input: T) => Promise<string>,
 ) => {
-  const file = args.find((a) => !a.startsWith('--'));
-  if (!file) throw new UsageError('Missing the CSV file.');
-  const full = path.resolve(ctx.cwd, file);
-  if (!fs.existsSync(full)) {
-    console.error(`error: ${file}: no such file`);
-    return 1;
-  }
-  const { header, records } = csvRecords(fs.readFileSync(full, 'utf8'));
+  const input = readInputFile(args, ctx, 'CSV file');
+  if (!input) return 1;
+  const { file } = input;
+  const { header, records } = csvRecords(input.text);
   const missing = columns.required.filter((c) => !header.includes(c));
   if (missing.length) {
     console.error(

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UNIT_UID } from '../disclosures/types';
-import { SUPER_ADMIN_CODE, type MembershipRole } from './roles';
+import type { MembershipRole } from './roles';
 import { MEMBERSHIP_UID } from './scope';
 
 /** Provisioning of units and users, shared by the CLI commands and their CSV imports. Idempotent. */
@@ -170,5 +170,3 @@ export const upsertUserMembership = async (
   });
   return { user: userState, membership: 'created' };
 };
-
-export const isSuperAdminCode = (code: string) => code === SUPER_ADMIN_CODE;
