@@ -218,7 +218,9 @@ describe('what a unit A user may do in unit A (the guard is not simply closed)',
 
   test('public file URLs keep working for everyone, whatever unit the file belongs to', async () => {
     for (const key of ['A', 'B']) {
-      const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: files[key] } });
+      const file = await strapi.db
+        .query('plugin::upload.file')
+        .findOne({ where: { id: files[key] } });
       const res = await http().get(file.url);
       expect([key, res.status]).toEqual([key, 200]);
       expect(res.body.toString('latin1').startsWith('%PDF-')).toBe(true);
