@@ -5,6 +5,7 @@ import files from './files';
 import ita from './ita';
 import seed from './seed';
 import units from './units';
+import workflow from './workflow';
 
 /** Wires each capability's register/bootstrap; the rules themselves live in their own folders. */
 export default {
@@ -13,6 +14,7 @@ export default {
     // Unit scoping runs before the disclosure rules: it may fill in the editor's only unit.
     units.register(strapi);
     disclosures.register(strapi);
+    workflow.register(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     files.bootstrap(strapi);

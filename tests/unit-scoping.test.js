@@ -9,6 +9,7 @@ const request = require('supertest');
 const { setupStrapi, teardownStrapi, appDir } = require('./helpers/strapi');
 const { createUnit, adminToken } = require('./helpers/factories');
 const { SAMPLES } = require('./helpers/samples');
+const { publishAsSystem } = require('../dist/src/workflow/service');
 
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
@@ -85,7 +86,8 @@ beforeAll(async () => {
     ]) {
       const created = await strapi
         .documents(uid)
-        .create({ data: { ...payload, unit: unit.documentId }, status: 'published' });
+        .create({ data: { ...payload, unit: unit.documentId } });
+      await publishAsSystem(strapi, uid, created.documentId, 'test');
       docs[uid][key] = created.documentId;
     }
   }
@@ -200,10 +202,32 @@ describe('what a unit A user may do in unit A (the guard is not simply closed)',
 
   test('the approver publishes in A; the monitor reads B but changes nothing; files land in the unit folder', async () => {
     const uid = 'api::news.news';
+    const draft = await asUser('editor')(
+      http().post(`/content-manager/collection-types/${uid}`),
+    ).send({
+      title: 'ข่าวรออนุมัติ',
+    });
+    const id = draft.body.data.documentId;
+    for (const [role, action] of [
+      ['editor', 'submit'],
+      ['approver', 'approve'],
+    ]) {
+      const res = await asUser(role)(http().post('/workflow/transition')).send({
+        uid,
+        documentId: id,
+        action,
+      });
+      expect([role, res.status]).toEqual([role, 200]);
+    }
+    // Strapi's own Publish button works once the entry is approved.
     const pub = await asUser('approver')(
-      http().post(`/content-manager/collection-types/${uid}/${docs[uid].A}/actions/publish`),
+      http().post(`/content-manager/collection-types/${uid}/${id}/actions/publish`),
     ).send({});
     expect([pub.status, pub.body.error?.message]).toEqual([200, undefined]);
+    const row = await strapi.db
+      .query(uid)
+      .findOne({ where: { documentId: id, publishedAt: { $notNull: true } } });
+    expect(row.workflowState).toBe('published');
     const read = await asUser('monitor')(
       http().get(`/content-manager/collection-types/${uid}/${docs[uid].B}`),
     );

@@ -15,7 +15,7 @@ type Configuration = {
 };
 type ConfigurableModel = { uid: string; attributes: Record<string, { type: string }> };
 
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 /**
  * Thai labels in the Content Manager. A label is set only while it is still Strapi's default
@@ -51,6 +51,12 @@ const configure = async (
       config.layouts.edit = pruned;
       changed = true;
     }
+  }
+  // The workflow state changes only through transitions (src/workflow): shown, not editable.
+  const state = metadatas.workflowState;
+  if (state?.edit && state.edit.editable !== false) {
+    state.edit.editable = false;
+    changed = true;
   }
   for (const field of Object.keys(model.attributes)) {
     if (field === 'unitRef') continue;

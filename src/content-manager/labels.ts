@@ -100,6 +100,10 @@ export const COMMON_LABELS: Record<string, Label> = {
   subindicatorTitleEn: { label: 'ชื่อตัวชี้วัดย่อย (อังกฤษ)' },
   subindicatorUncertain: { label: 'การจัดกลุ่มยังไม่ยืนยัน' },
   notes: { label: 'บันทึกของผู้ดูแล' },
+  workflowState: {
+    label: 'สถานะขั้นตอนอนุมัติ',
+    description: 'เปลี่ยนได้ผ่านปุ่มส่งอนุมัติ / อนุมัติ / เผยแพร่ เท่านั้น',
+  },
   userEmail: {
     label: 'อีเมลผู้ใช้',
     description: 'อีเมลของบัญชีผู้ใช้ในระบบหลังบ้าน (ตั้งค่า → ผู้ใช้)',
@@ -168,7 +172,7 @@ export const LIST_COLUMNS: Record<string, string[]> = {
   'api::unit-membership.unit-membership': ['userEmail', 'unit', 'role', 'active'],
   'api::unit-api-token.unit-api-token': ['tokenName', 'unit'],
 };
-export const DEFAULT_LIST_COLUMNS = ['title', 'unit', 'fiscalYear', 'kind'];
+export const DEFAULT_LIST_COLUMNS = ['title', 'unit', 'fiscalYear', 'kind', 'workflowState'];
 export const MAIN_FIELD: Record<string, string> = {
   'api::unit.unit': 'nameTh',
   'api::ita-item.ita-item': 'code',

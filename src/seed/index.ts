@@ -4,6 +4,7 @@ import { findChecklist, startFiscalYear } from '../ita/checklists';
 import { DEMO_ENTRY_UNITS, DEMO_UNITS } from './demo-data';
 import { demoEntries } from './demo-entries';
 import { upsertUserMembership } from '../units/provisioning';
+import { publishAsSystem } from '../workflow/service';
 
 const UNIT_UID = 'api::unit.unit';
 
@@ -55,6 +56,8 @@ export const seedDemo = async (
         nameEn: u.nameEn,
         group: u.group,
         scheme: u.scheme ?? 'general',
+        // Seed 002: the provincial office publishes on its agencies' behalf.
+        publishingMode: u.group === 'provincial_agency' ? 'central' : 'self',
         parent: u.parent ? ids.get(u.parent) : undefined,
         websiteUrl: `https://${u.code.toLowerCase()}.example.ac.th`,
         contact: {
@@ -81,10 +84,10 @@ export const seedDemo = async (
   for (const code of DEMO_ENTRY_UNITS) {
     const unit = DEMO_UNITS.find((u) => u.code === code)!;
     for (const entry of demoEntries(unit, current)) {
-      await strapi.documents(entry.uid).create({
+      const created = await strapi.documents(entry.uid).create({
         data: { ...entry.data, unit: ids.get(code) },
-        status: entry.publish ? 'published' : 'draft',
       } as never);
+      if (entry.publish) await publishAsSystem(strapi, entry.uid, created.documentId, 'demo-seed');
       entries += 1;
     }
   }

@@ -457,6 +457,10 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -506,6 +510,10 @@ export interface ApiEServiceEService extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -565,6 +573,10 @@ export interface ApiExecutiveExecutive extends Struct.CollectionTypeSchema {
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -747,6 +759,10 @@ export interface ApiLawLaw extends Struct.CollectionTypeSchema {
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -799,6 +815,10 @@ export interface ApiManualManual extends Struct.CollectionTypeSchema {
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -850,6 +870,10 @@ export interface ApiNewsNews extends Struct.CollectionTypeSchema {
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -914,6 +938,10 @@ export interface ApiPlanPlan extends Struct.CollectionTypeSchema {
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -974,6 +1002,10 @@ export interface ApiPolicyDeclarationPolicyDeclaration extends Struct.Collection
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -1045,6 +1077,10 @@ export interface ApiProcurementAnnouncementProcurementAnnouncement
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -1105,6 +1141,10 @@ export interface ApiProcurementSummaryProcurementSummary extends Struct.Collecti
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -1152,6 +1192,10 @@ export interface ApiQaQa extends Struct.CollectionTypeSchema {
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -1227,6 +1271,10 @@ export interface ApiReportReport extends Struct.CollectionTypeSchema {
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -1332,6 +1380,10 @@ export interface ApiUnitProfileUnitProfile extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     vision: Schema.Attribute.Text;
+    workflowState: Schema.Attribute.Enumeration<
+      ['draft', 'submitted', 'changes_requested', 'approved', 'published']
+    > &
+      Schema.Attribute.DefaultTo<'draft'>;
   };
 }
 
@@ -1378,6 +1430,8 @@ export interface ApiUnitUnit extends Struct.CollectionTypeSchema {
       }>;
     parent: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
     publishedAt: Schema.Attribute.DateTime;
+    publishingMode: Schema.Attribute.Enumeration<['self', 'central']> &
+      Schema.Attribute.DefaultTo<'self'>;
     scheme: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -1390,6 +1444,78 @@ export interface ApiUnitUnit extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+  };
+}
+
+export interface ApiWorkflowEventWorkflowEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'workflow_events';
+  info: {
+    description: '\u0E1A\u0E31\u0E19\u0E17\u0E36\u0E01\u0E01\u0E32\u0E23\u0E40\u0E1B\u0E25\u0E35\u0E48\u0E22\u0E19\u0E2A\u0E16\u0E32\u0E19\u0E30\u0E17\u0E38\u0E01\u0E04\u0E23\u0E31\u0E49\u0E07 \u0E41\u0E01\u0E49\u0E44\u0E02\u0E2B\u0E23\u0E37\u0E2D\u0E25\u0E1A\u0E44\u0E21\u0E48\u0E44\u0E14\u0E49 \u0E15\u0E48\u0E2D\u0E01\u0E31\u0E19\u0E40\u0E1B\u0E47\u0E19\u0E2A\u0E32\u0E22\u0E14\u0E49\u0E27\u0E22\u0E04\u0E48\u0E32\u0E41\u0E2E\u0E0A';
+    displayName: '\u0E1A\u0E31\u0E19\u0E17\u0E36\u0E01\u0E02\u0E31\u0E49\u0E19\u0E15\u0E2D\u0E19\u0E2D\u0E19\u0E38\u0E21\u0E31\u0E15\u0E34 (audit)';
+    pluralName: 'workflow-events';
+    singularName: 'workflow-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    action: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    actorEmail: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    actorId: Schema.Attribute.Integer;
+    actorRole: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    comment: Schema.Attribute.Text;
+    contentHash: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    entryDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    fromState: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    hash: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::workflow-event.workflow-event'> &
+      Schema.Attribute.Private;
+    prevHash: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    toState: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    unitId: Schema.Attribute.Integer;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
 }
 
@@ -1840,6 +1966,7 @@ declare module '@strapi/strapi' {
       'api::unit-membership.unit-membership': ApiUnitMembershipUnitMembership;
       'api::unit-profile.unit-profile': ApiUnitProfileUnitProfile;
       'api::unit.unit': ApiUnitUnit;
+      'api::workflow-event.workflow-event': ApiWorkflowEventWorkflowEvent;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

@@ -1,0 +1,164 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DISCLOSURE_BY_UID } from '../../../disclosures/types';
+import { readableUnits, scopeOfAdmin } from '../../../units/scope';
+import { EVENT_UID } from '../../../workflow/audit';
+import { transition, WorkflowConflict, type AdminActor } from '../../../workflow/service';
+import { isAction } from '../../../workflow/states';
+import { tasksFor } from '../../../workflow/tasks';
+
+type Ctx = {
+  state: { user: AdminActor };
+  request: { body?: Record<string, unknown> };
+  query: Record<string, unknown>;
+  status: number;
+  body: unknown;
+};
+
+/** Maps the workflow's errors to HTTP answers whose message the admin panel can show. */
+const answer = (ctx: Ctx, error: unknown) => {
+  const e = error as { message?: string; name?: string };
+  const status =
+    error instanceof WorkflowConflict
+      ? 409
+      : error instanceof errors.ForbiddenError
+        ? 403
+        : error instanceof errors.NotFoundError
+          ? 404
+          : error instanceof errors.ApplicationError || error instanceof errors.ValidationError
+            ? 400
+            : 0;
+  if (!status) throw error;
+  ctx.status = status;
+  ctx.body = { data: null, error: { status, name: e.name ?? 'Error', message: e.message ?? '' } };
+};
+
+const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+const validate = (body: Record<string, unknown>) => {
+  const uid = str(body.uid);
+  const action = body.action;
+  if (!uid || !DISCLOSURE_BY_UID.has(uid))
+    throw new errors.ValidationError(
+      `uid must be one of the disclosure types (got ${JSON.stringify(body.uid)})`,
+    );
+  if (!isAction(action))
+    throw new errors.ValidationError(
+      `action must be submit, approve, request_changes, publish or unpublish (got ${JSON.stringify(action)})`,
+    );
+  return { uid, action };
+};
+
+/** Thin controllers: validate, call the workflow service, shape the response (docs/workflow.md). */
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async transition(ctx: Ctx) {
+    try {
+      const body = ctx.request.body ?? {};
+      const { uid, action } = validate(body);
+      const documentId = str(body.documentId);
+      if (!documentId) throw new errors.ValidationError('documentId is required');
+      const r = await transition(strapi, {
+        uid,
+        documentId,
+        action,
+        comment: str(body.comment),
+        locale: str(body.locale),
+        actor: { kind: 'user', user: ctx.state.user },
+      });
+      ctx.body = {
+        data: {
+          uid: r.uid,
+          documentId: r.documentId,
+          state: r.state,
+          from: r.from,
+          eventId: r.event.id,
+        },
+      };
+    } catch (error) {
+      answer(ctx, error);
+    }
+  },
+
+  async bulk(ctx: Ctx) {
+    try {
+      const body = ctx.request.body ?? {};
+      const { uid, action } = validate(body);
+      if (action !== 'approve' && action !== 'publish')
+        throw new errors.ValidationError('bulk actions are approve and publish');
+      const ids = Array.isArray(body.documentIds)
+        ? body.documentIds.filter((x): x is string => typeof x === 'string')
+        : [];
+      if (ids.length === 0 || ids.length > 100)
+        throw new errors.ValidationError('documentIds must list 1 to 100 entries');
+      const results = [];
+      // Each entry is judged on its own: one refusal does not stop the others.
+      for (const documentId of ids) {
+        try {
+          const r = await transition(strapi, {
+            uid,
+            documentId,
+            action,
+            actor: { kind: 'user', user: ctx.state.user },
+          });
+          results.push({ documentId, ok: true, state: r.state });
+        } catch (error) {
+          results.push({ documentId, ok: false, error: (error as Error).message });
+        }
+      }
+      ctx.body = {
+        data: results,
+        meta: {
+          succeeded: results.filter((r) => r.ok).length,
+          failed: results.filter((r) => !r.ok).length,
+        },
+      };
+    } catch (error) {
+      answer(ctx, error);
+    }
+  },
+
+  async history(ctx: Ctx) {
+    try {
+      const uid = str(ctx.query.uid);
+      const documentId = str(ctx.query.documentId);
+      if (!uid || !DISCLOSURE_BY_UID.has(uid) || !documentId)
+        throw new errors.ValidationError('uid and documentId are required');
+      const entry = (await strapi.db
+        .query(uid as never)
+        .findOne({ where: { documentId }, select: ['unitRef'] })) as {
+        unitRef: number | null;
+      } | null;
+      if (!entry) throw new errors.NotFoundError('No such entry');
+      const scope = await scopeOfAdmin(strapi, ctx.state.user);
+      if (
+        !scope.unrestricted &&
+        !scope.readAll &&
+        !readableUnits(scope).includes(entry.unitRef ?? -1)
+      ) {
+        throw new errors.NotFoundError('No such entry');
+      }
+      const events = (await strapi.db.query(EVENT_UID).findMany({
+        where: { contentType: uid, entryDocumentId: documentId },
+        orderBy: { id: 'asc' },
+      })) as Array<Record<string, unknown>>;
+      ctx.body = {
+        data: events.map((e) => ({
+          action: e.action,
+          from: e.fromState,
+          to: e.toState,
+          actor: e.actorEmail ?? e.actorRole,
+          comment: e.comment,
+          createdAt: e.at,
+          hash: e.hash,
+          prevHash: e.prevHash,
+        })),
+      };
+    } catch (error) {
+      answer(ctx, error);
+    }
+  },
+
+  async tasks(ctx: Ctx) {
+    ctx.body = { data: await tasksFor(strapi, ctx.state.user) };
+  },
+});

@@ -1,0 +1,29 @@
+import type { Core } from '@strapi/strapi';
+import { registerAuditProtection } from './audit';
+import { registerPublicationGuard } from './guard';
+
+const HANDLER = 'api::workflow.workflow';
+const policies = ['admin::isAuthenticatedAdmin'];
+
+/** The editorial workflow: the publication guard, the append-only audit chain, the admin routes. */
+export default {
+  register(strapi: Core.Strapi) {
+    registerPublicationGuard(strapi);
+    registerAuditProtection(strapi);
+    strapi.server.routes({
+      type: 'admin',
+      prefix: '/workflow',
+      routes: [
+        {
+          method: 'POST',
+          path: '/transition',
+          handler: `${HANDLER}.transition`,
+          config: { policies },
+        },
+        { method: 'POST', path: '/bulk', handler: `${HANDLER}.bulk`, config: { policies } },
+        { method: 'GET', path: '/history', handler: `${HANDLER}.history`, config: { policies } },
+        { method: 'GET', path: '/tasks', handler: `${HANDLER}.tasks`, config: { policies } },
+      ],
+    } as never);
+  },
+};

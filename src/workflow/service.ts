@@ -1,0 +1,274 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DISCLOSURE_BY_UID } from '../disclosures/types';
+import { scopeOfAdmin } from '../units/scope';
+import { appendEvent, EVENT_UID, type StoredEvent } from './audit';
+import { asWorkflow } from './context';
+import { contentHash } from './hash';
+import { TRANSITIONS, type Action, type Capacity, type State } from './states';
+
+export type AdminActor = { id: number; email?: string; roles?: Array<{ code?: string }> };
+/** A person in the admin panel, or the system itself (scheduler, seed, import scripts). */
+export type Actor = { kind: 'user'; user: AdminActor } | { kind: 'system'; name: string };
+
+export type TransitionInput = {
+  uid: string;
+  documentId: string;
+  action: Action;
+  comment?: string | null;
+  locale?: string | null;
+  actor: Actor;
+};
+
+export type TransitionResult = {
+  uid: string;
+  documentId: string;
+  state: State;
+  from: State;
+  event: StoredEvent;
+};
+
+type DraftRow = {
+  id: number;
+  workflowState: State | null;
+  title?: string;
+  unit: { id: number; publishingMode?: string | null } | null;
+};
+
+const bilingual = (th: string, en: string) => `${th} / ${en}`;
+
+/** A concurrent change won the race (HTTP 409 at the transition API). */
+export class WorkflowConflict extends errors.ApplicationError {}
+
+type Publishable = {
+  publish(params: { documentId: string }): Promise<unknown>;
+  unpublish(params: { documentId: string }): Promise<unknown>;
+};
+const publishable = (strapi: Core.Strapi, uid: UID.ContentType) =>
+  strapi.documents(uid) as unknown as Publishable;
+
+const draftOf = async (strapi: Core.Strapi, uid: string, documentId: string) =>
+  (await strapi.db.query(uid as UID.ContentType).findOne({
+    where: { documentId, publishedAt: null },
+    select: ['id', 'workflowState', 'title'],
+    populate: { unit: { select: ['id', 'publishingMode'] } },
+  })) as DraftRow | null;
+
+/** The last event of an entry that an action produced (who submitted it, what was approved). */
+export const lastEvent = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  action?: string,
+) =>
+  (await strapi.db.query(EVENT_UID).findOne({
+    where: { contentType: uid, entryDocumentId: documentId, ...(action ? { action } : {}) },
+    orderBy: { id: 'desc' },
+  })) as StoredEvent | null;
+
+/** The capacities the actor holds in a unit (super admins hold all). */
+const capacitiesIn = async (strapi: Core.Strapi, actor: Actor, unitId: number | null) => {
+  if (actor.kind === 'system') return new Set<Capacity>(['editor', 'approver', 'publisher']);
+  const scope = await scopeOfAdmin(strapi, actor.user);
+  if (scope.unrestricted) return new Set<Capacity>(['editor', 'approver', 'publisher']);
+  const caps = new Set<Capacity>();
+  if (unitId === null) return caps;
+  if (scope.editor.includes(unitId)) caps.add('editor');
+  if (scope.approver.includes(unitId)) caps.add('approver');
+  if (scope.publisher.includes(unitId)) caps.add('publisher');
+  return caps;
+};
+
+const actorFields = async (strapi: Core.Strapi, actor: Actor, caps: Set<Capacity>) => {
+  if (actor.kind === 'system')
+    return { actorId: null, actorEmail: null, actorRole: `system:${actor.name}` };
+  const email =
+    actor.user.email ??
+    (
+      (await strapi.db
+        .query('admin::user')
+        .findOne({ where: { id: actor.user.id }, select: ['email'] })) as { email: string } | null
+    )?.email ??
+    null;
+  return {
+    actorId: actor.user.id,
+    actorEmail: email,
+    actorRole: [...caps].join(',') || 'super-admin',
+  };
+};
+
+/**
+ * One transition: checks the state it starts from, the actor's role in the entry's unit, the
+ * comment, four-eyes and — for publish — that the content is exactly what was approved; then
+ * changes the state (compare-and-set, so two approvals at once make one transition), publishes
+ * or unpublishes, and appends one audit event, all in one transaction. Emits one domain event.
+ */
+export const transition = async (
+  strapi: Core.Strapi,
+  input: TransitionInput,
+): Promise<TransitionResult> => {
+  const type = DISCLOSURE_BY_UID.get(input.uid);
+  if (!type)
+    throw new errors.ValidationError(
+      bilingual('ประเภทข้อมูลนี้ไม่มีขั้นตอนอนุมัติ', `${input.uid} has no editorial workflow`),
+    );
+  const rule = TRANSITIONS[input.action];
+  const comment = typeof input.comment === 'string' ? input.comment.trim() : '';
+
+  const result = await strapi.db.transaction(async () => {
+    const draft = await draftOf(strapi, type.uid, input.documentId);
+    if (!draft)
+      throw new errors.NotFoundError(bilingual('ไม่พบข้อมูลนี้', `No entry ${input.documentId}`));
+    const from: State = draft.workflowState ?? 'draft';
+    if (!rule.from.includes(from)) {
+      throw new errors.ValidationError(
+        bilingual(
+          `ทำ "${input.action}" จากสถานะ "${from}" ไม่ได้`,
+          `"${input.action}" is not allowed from "${from}" (allowed from: ${rule.from.join(', ')})`,
+        ),
+      );
+    }
+    if (rule.needsComment && !comment) {
+      throw new errors.ValidationError(
+        bilingual('กรุณาระบุความเห็นหรือเหตุผล', `"${input.action}" needs a comment`),
+      );
+    }
+    const unitId = draft.unit?.id ?? null;
+    const caps = await capacitiesIn(strapi, input.actor, unitId);
+    let allowed = rule.by.filter((c) => caps.has(c));
+    // Two-tier units (seed 002): the unit head approves, the central office publishes.
+    if (
+      input.action === 'publish' &&
+      draft.unit?.publishingMode === 'central' &&
+      input.actor.kind === 'user'
+    ) {
+      const scope = await scopeOfAdmin(strapi, input.actor.user);
+      if (!scope.unrestricted) allowed = allowed.filter((c) => c === 'publisher');
+    }
+    if (allowed.length === 0) {
+      throw new errors.ForbiddenError(
+        bilingual(
+          'คุณไม่มีสิทธิ์ทำขั้นตอนนี้กับข้อมูลของหน่วยงานนี้',
+          `You may not ${input.action} this unit's entry`,
+        ),
+      );
+    }
+    if (input.action === 'approve' && input.actor.kind === 'user') {
+      const submitted = await lastEvent(strapi, type.uid, input.documentId, 'submit');
+      if (submitted?.actorId === input.actor.user.id) {
+        throw new errors.ForbiddenError(
+          bilingual(
+            'ผู้ส่งอนุมัติจะอนุมัติข้อมูลของตนเองไม่ได้',
+            'Nobody approves their own submission',
+          ),
+        );
+      }
+    }
+    const hash = await contentHash(strapi, type.uid, input.documentId);
+    if (input.action === 'publish') {
+      const approved = await lastEvent(strapi, type.uid, input.documentId, 'approve');
+      if (!approved || approved.contentHash !== hash) {
+        throw new WorkflowConflict(
+          bilingual(
+            'เนื้อหาเปลี่ยนไปหลังการอนุมัติ ต้องส่งอนุมัติใหม่',
+            'The content changed after it was approved; submit it again',
+          ),
+        );
+      }
+    }
+    // Compare-and-set: only one of two concurrent transitions from the same state gets through.
+    const fromWhere =
+      from === 'draft'
+        ? { $or: [{ workflowState: 'draft' }, { workflowState: null }] }
+        : { workflowState: from };
+    const { count } = (await strapi.db.query(type.uid).updateMany({
+      where: { documentId: input.documentId, publishedAt: null, ...fromWhere },
+      data: { workflowState: rule.to },
+    })) as { count: number };
+    if (count !== 1) {
+      throw new WorkflowConflict(
+        bilingual(
+          'สถานะของข้อมูลเพิ่งเปลี่ยน โปรดโหลดใหม่',
+          'The entry changed state meanwhile; reload and try again',
+        ),
+      );
+    }
+    if (input.action === 'publish') {
+      await asWorkflow('publish', () =>
+        publishable(strapi, type.uid).publish({ documentId: input.documentId }),
+      );
+    }
+    if (input.action === 'unpublish') {
+      await asWorkflow('unpublish', () =>
+        publishable(strapi, type.uid).unpublish({ documentId: input.documentId }),
+      );
+    }
+    const event = await appendEvent(strapi, {
+      contentType: type.uid,
+      entryDocumentId: input.documentId,
+      locale: input.locale ?? null,
+      action: input.action,
+      fromState: from,
+      toState: rule.to,
+      ...(await actorFields(strapi, input.actor, caps)),
+      unitId,
+      comment: comment || null,
+      contentHash: hash,
+    });
+    return { uid: type.uid, documentId: input.documentId, state: rule.to, from, event };
+  });
+  strapi.eventHub.emit(`workflow.${input.action}`, { ...result, title: undefined });
+  return result as TransitionResult;
+};
+
+/**
+ * After an edit outside the workflow: an entry that was submitted, approved or published goes
+ * back to draft when its content differs from what that step saw — what is published is exactly
+ * what was approved.
+ */
+export const resetIfChanged = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  actor: Actor | null,
+) => {
+  const draft = await draftOf(strapi, uid, documentId);
+  const state = draft?.workflowState ?? 'draft';
+  if (!draft || !['submitted', 'approved', 'published'].includes(state)) return;
+  const last = await lastEvent(strapi, uid, documentId);
+  const hash = await contentHash(strapi, uid as UID.ContentType, documentId);
+  if (last && last.contentHash === hash) return;
+  await strapi.db.query(uid as UID.ContentType).updateMany({
+    where: { documentId, publishedAt: null },
+    data: { workflowState: 'draft' },
+  });
+  await appendEvent(strapi, {
+    contentType: uid,
+    entryDocumentId: documentId,
+    locale: null,
+    action: 'edit',
+    fromState: state,
+    toState: 'draft',
+    ...(actor
+      ? await actorFields(strapi, actor, new Set())
+      : { actorId: null, actorEmail: null, actorRole: 'system' }),
+    unitId: draft.unit?.id ?? null,
+    comment: null,
+    contentHash: hash,
+  });
+};
+
+/**
+ * Publishes an entry through the whole workflow as the system (demo data, imports, tests): the
+ * same transitions and audit events as a person's, without the role checks.
+ */
+export const publishAsSystem = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  name = 'system',
+) => {
+  for (const action of ['submit', 'approve', 'publish'] as const) {
+    await transition(strapi, { uid, documentId, action, actor: { kind: 'system', name } });
+  }
+};
