@@ -2,6 +2,7 @@ import itaExport from './ita-export';
 import itaImport from './ita-import';
 import itaStartYear from './ita-start-year';
 import itaMappingDoc from './ita-mapping-doc';
+import auditVerify from './audit-verify';
 import { importUnits, importUsers, unitCreate, userCreate } from './units-users';
 import { UsageError, type CliContext, type Command } from './args';
 
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   'user:create': userCreate,
   'import:units': importUnits,
   'import:users': importUsers,
+  'audit:verify': auditVerify,
 };
 
 const help = () =>

@@ -1,0 +1,438 @@
+/**
+ * The editorial workflow: draft → submitted → approved → published, changes requested with a
+ * comment, unpublish with a reason, four-eyes, two-tier units — and no path around it.
+ */
+const request = require('supertest');
+const { setupStrapi, teardownStrapi, appDir } = require('./helpers/strapi');
+const { createUnit, createApiToken, createSuperAdmin, adminToken } = require('./helpers/factories');
+
+const UID = 'api::news.news';
+const PASSWORD = 'Prongsai123';
+let strapi;
+let wf;
+let A;
+let C;
+let token;
+const tokens = {};
+const users = {};
+
+const http = () => request(strapi.server.httpServer);
+const as = (who) => (req) => req.set('Authorization', `Bearer ${tokens[who]}`);
+const events = () => strapi.db.query('api::workflow-event.workflow-event').count();
+const draftRow = (documentId) =>
+  strapi.db.query(UID).findOne({ where: { documentId, publishedAt: null } });
+const publishedRow = (documentId) =>
+  strapi.db.query(UID).findOne({ where: { documentId, publishedAt: { $notNull: true } } });
+const move = (who, documentId, action, comment = 'เหตุผลประกอบ') =>
+  as(who)(http().post('/workflow/transition')).send({ uid: UID, documentId, action, comment });
+
+const system = (documentId, action, comment) =>
+  wf.transition(strapi, {
+    uid: UID,
+    documentId,
+    action,
+    comment,
+    actor: { kind: 'system', name: 'test' },
+  });
+
+/** A news entry of unit A brought to `state` by the system. */
+const entryIn = async (state, unit = A) => {
+  const doc = await strapi
+    .documents(UID)
+    .create({ data: { title: `ข่าว ${state} ${Math.random()}`, unit: unit.documentId } });
+  const id = doc.documentId;
+  const path = {
+    draft: [],
+    submitted: ['submit'],
+    changes_requested: ['submit', 'request_changes'],
+    approved: ['submit', 'approve'],
+    published: ['submit', 'approve', 'publish'],
+  }[state];
+  for (const action of path) await system(id, action, 'ระบบ');
+  return id;
+};
+
+beforeAll(async () => {
+  strapi = await setupStrapi();
+  wf = require(`${appDir}/dist/src/workflow/service`);
+  const provisioning = require(`${appDir}/dist/src/units/provisioning`);
+  A = await createUnit(strapi, { code: 'WFA', nameTh: 'หน่วยงานเอ' });
+  await createUnit(strapi, { code: 'WFB', nameTh: 'หน่วยงานบี' });
+  C = await createUnit(strapi, {
+    code: 'WFC',
+    nameTh: 'สำนักงานเกษตรจังหวัด',
+    group: 'provincial_agency',
+    publishingMode: 'central',
+  });
+  const people = [
+    ['editor', 'WFA', 'editor'],
+    ['approver', 'WFA', 'approver'],
+    ['approver2', 'WFA', 'approver'],
+    ['publisher', 'WFA', 'publisher'],
+    ['monitor', undefined, 'monitor'],
+    ['outsider', 'WFB', 'approver'],
+    ['editorC', 'WFC', 'editor'],
+    ['approverC', 'WFC', 'approver'],
+    ['publisherC', 'WFC', 'publisher'],
+  ];
+  for (const [who, unit, role] of people) {
+    users[who] = `${who.toLowerCase()}@wf.example.org`;
+    await provisioning.upsertUserMembership(strapi, {
+      email: users[who],
+      password: PASSWORD,
+      firstname: who,
+      unit,
+      role,
+    });
+    tokens[who] = await adminToken(request, strapi, { email: users[who], password: PASSWORD });
+  }
+  tokens.admin = await adminToken(request, strapi, await createSuperAdmin(strapi));
+  token = await createApiToken(strapi);
+});
+afterAll(teardownStrapi);
+
+describe('every state × action × role', () => {
+  const STATES = ['draft', 'submitted', 'changes_requested', 'approved', 'published'];
+  const ACTIONS = ['submit', 'approve', 'request_changes', 'publish', 'unpublish'];
+  const ROLES = ['editor', 'approver', 'publisher', 'monitor', 'outsider'];
+  const legal = (state, action, role) => {
+    const rule = {
+      submit: [
+        ['draft', 'changes_requested'],
+        ['editor', 'approver'],
+      ],
+      approve: [['submitted'], ['approver']],
+      request_changes: [
+        ['submitted', 'approved'],
+        ['approver', 'publisher'],
+      ],
+      publish: [['approved'], ['approver', 'publisher']],
+      unpublish: [['published'], ['approver', 'publisher']],
+    }[action];
+    return rule[0].includes(state) && rule[1].includes(role);
+  };
+  const TO = {
+    submit: 'submitted',
+    approve: 'approved',
+    request_changes: 'changes_requested',
+    publish: 'published',
+    unpublish: 'draft',
+  };
+
+  test('legal moves succeed; illegal ones are refused and change nothing', async () => {
+    const tally = { legal: 0, refused: 0, wrong: [] };
+    for (const state of STATES) {
+      for (const action of ACTIONS) {
+        for (const role of ROLES) {
+          const id = await entryIn(state);
+          const before = {
+            events: await events(),
+            draft: await draftRow(id),
+            published: await publishedRow(id),
+          };
+          const res = await move(role, id, action);
+          const ok = legal(state, action, role);
+          const after = await draftRow(id);
+          if (ok) {
+            tally.legal += 1;
+            if (
+              res.status !== 200 ||
+              after.workflowState !== TO[action] ||
+              (await events()) !== before.events + 1
+            ) {
+              tally.wrong.push(`${state} ${action} ${role}: ${res.status} ${after.workflowState}`);
+            }
+            if (action === 'publish' && !(await publishedRow(id)))
+              tally.wrong.push(`${state} publish ${role}: not online`);
+            if (action === 'unpublish' && (await publishedRow(id)))
+              tally.wrong.push(`${state} unpublish ${role}: still online`);
+          } else {
+            tally.refused += 1;
+            const unchanged =
+              [400, 403].includes(res.status) &&
+              (await events()) === before.events &&
+              after.workflowState === before.draft.workflowState &&
+              JSON.stringify(await publishedRow(id)) === JSON.stringify(before.published);
+            if (!unchanged)
+              tally.wrong.push(`${state} ${action} ${role}: ${res.status} ${after.workflowState}`);
+          }
+        }
+      }
+    }
+    console.log(
+      `workflow matrix: ${tally.legal} legal moves, ${tally.refused} refused, ${tally.wrong.length} wrong`,
+    );
+    expect(tally.wrong).toEqual([]);
+    expect(tally.legal + tally.refused).toBe(125);
+  });
+
+  test('request changes and unpublish need a comment; the comment is kept in the history', async () => {
+    const id = await entryIn('submitted');
+    const res = await move('approver', id, 'request_changes', '   ');
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/needs a comment/);
+    expect((await draftRow(id)).workflowState).toBe('submitted');
+    expect((await move('approver', id, 'request_changes', 'แนบไฟล์ PDF ด้วย')).status).toBe(200);
+    const history = await as('editor')(http().get(`/workflow/history?uid=${UID}&documentId=${id}`));
+    expect(history.body.data.map((e) => [e.action, e.from, e.to])).toEqual([
+      ['submit', 'draft', 'submitted'],
+      ['request_changes', 'submitted', 'changes_requested'],
+    ]);
+    expect(history.body.data[1]).toMatchObject({
+      comment: 'แนบไฟล์ PDF ด้วย',
+      actor: users.approver,
+    });
+    expect(history.body.data[1].prevHash).toBe(history.body.data[0].hash);
+  });
+
+  test('four-eyes: nobody approves their own submission', async () => {
+    const doc = await strapi
+      .documents(UID)
+      .create({ data: { title: 'ข่าวของหัวหน้า', unit: A.documentId } });
+    expect((await move('approver', doc.documentId, 'submit')).status).toBe(200);
+    const own = await move('approver', doc.documentId, 'approve');
+    expect(own.status).toBe(403);
+    expect(own.body.error.message).toMatch(/Nobody approves their own submission/);
+    expect((await move('approver2', doc.documentId, 'approve')).status).toBe(200);
+  });
+
+  test('a two-tier unit: the unit head approves, only the central publisher publishes', async () => {
+    const doc = await strapi
+      .documents(UID)
+      .create({ data: { title: 'ข่าวเกษตรจังหวัด', unit: C.documentId } });
+    const id = doc.documentId;
+    expect((await move('editorC', id, 'submit')).status).toBe(200);
+    expect((await move('approverC', id, 'approve')).status).toBe(200);
+    expect((await move('approverC', id, 'publish')).status).toBe(403);
+    expect(await publishedRow(id)).toBeNull();
+    expect((await move('publisherC', id, 'publish')).status).toBe(200);
+    expect(await publishedRow(id)).not.toBeNull();
+  });
+});
+
+describe('no path around the workflow', () => {
+  const publicList = async () =>
+    (
+      await http()
+        .get('/api/news-items?pagination[pageSize]=100')
+        .set('Authorization', `Bearer ${token}`)
+    ).body.data.map((d) => d.title);
+
+  test('REST POST and PUT write drafts: nothing new reaches the public API', async () => {
+    const created = await http()
+      .post('/api/news-items')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        data: {
+          title: 'ข่าวที่ยังไม่อนุมัติ',
+          unit: A.documentId,
+          publishedAt: '2026-01-01T00:00:00.000Z',
+          workflowState: 'approved',
+        },
+      });
+    expect(created.status).toBe(201);
+    const id = created.body.data.documentId;
+    expect(await publishedRow(id)).toBeNull();
+    expect((await draftRow(id)).workflowState).toBe('draft');
+    expect(await publicList()).not.toContain('ข่าวที่ยังไม่อนุมัติ');
+
+    const online = await entryIn('published');
+    const title = (await publishedRow(online)).title;
+    const put = await http()
+      .put(`/api/news-items/${online}`)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ data: { title: 'แก้ไขโดยไม่ผ่านการอนุมัติ' } });
+    expect(put.status).toBe(200);
+    expect((await publishedRow(online)).title).toBe(title);
+    expect(await publicList()).not.toContain('แก้ไขโดยไม่ผ่านการอนุมัติ');
+    // The edit is a new draft that goes through the flow again; the published version stays online.
+    expect(await draftRow(online)).toMatchObject({
+      title: 'แก้ไขโดยไม่ผ่านการอนุมัติ',
+      workflowState: 'draft',
+    });
+  });
+
+  test.each(['editor', 'approver', 'admin'])(
+    'the Content Manager publish button, bulk publish, unpublish and clone, as %s',
+    async (who) => {
+      const id = await entryIn('submitted');
+      const base = `/content-manager/collection-types/${UID}`;
+      const before = await events();
+      const pub = await as(who)(http().post(`${base}/${id}/actions/publish`)).send({});
+      expect(pub.status).toBeGreaterThanOrEqual(400);
+      const bulk = await as(who)(http().post(`${base}/actions/bulkPublish`)).send({
+        documentIds: [id],
+      });
+      expect(bulk.status === 200 ? (bulk.body.count ?? 0) : 0).toBe(0);
+      expect(await publishedRow(id)).toBeNull();
+      expect(await events()).toBe(before);
+
+      const online = await entryIn('published');
+      const unpub = await as(who)(http().post(`${base}/${online}/actions/unpublish`)).send({});
+      expect(unpub.status).toBeGreaterThanOrEqual(400);
+      expect(await publishedRow(online)).not.toBeNull();
+
+      const stateField = await as(who)(http().put(`${base}/${id}`)).send({
+        workflowState: 'approved',
+        title: 'ลองเปลี่ยนสถานะเอง',
+      });
+      if (stateField.status === 200) expect((await draftRow(id)).workflowState).toBe('draft');
+      const clone = await as(who)(http().post(`${base}/clone/${online}`)).send({ title: 'สำเนา' });
+      if (clone.status < 300) {
+        const copy = clone.body.data.documentId;
+        expect(await publishedRow(copy)).toBeNull();
+        expect((await draftRow(copy)).workflowState).toBe('draft');
+      }
+    },
+  );
+
+  test('scripts: the Document Service refuses to publish what is not approved', async () => {
+    const id = await entryIn('submitted');
+    await expect(strapi.documents(UID).publish({ documentId: id })).rejects.toThrow(
+      /not allowed from "submitted"/,
+    );
+    expect(await publishedRow(id)).toBeNull();
+    const created = await strapi
+      .documents(UID)
+      .create({ data: { title: 'สคริปต์', unit: A.documentId }, status: 'published' });
+    expect(await publishedRow(created.documentId)).toBeNull();
+    const approved = await entryIn('approved');
+    await strapi.documents(UID).publish({ documentId: approved });
+    expect((await publishedRow(approved)).workflowState).toBe('published');
+  });
+
+  test('what is published is exactly what was approved: an edit after approval goes back to draft', async () => {
+    const id = await entryIn('approved');
+    await strapi.documents(UID).update({ documentId: id, data: { title: 'แก้หลังอนุมัติ' } });
+    expect((await draftRow(id)).workflowState).toBe('draft');
+    const res = await move('approver', id, 'publish');
+    expect(res.status).toBe(400);
+    expect(await publishedRow(id)).toBeNull();
+    // A save that changes nothing (the Content Manager saves before it publishes) keeps the approval.
+    const again = await entryIn('approved');
+    const row = await draftRow(again);
+    await strapi.documents(UID).update({ documentId: again, data: { title: row.title } });
+    expect((await draftRow(again)).workflowState).toBe('approved');
+  });
+});
+
+describe('concurrency, failure and the audit chain', () => {
+  test('two approvers approve the same entry at once: one transition, one event', async () => {
+    const id = await entryIn('submitted');
+    const before = await events();
+    const [a, b] = await Promise.all([
+      move('approver', id, 'approve'),
+      move('approver2', id, 'approve'),
+    ]);
+    expect([a.status, b.status].sort()).toEqual(
+      [200, a.status === 200 ? b.status : a.status].sort(),
+    );
+    expect([a.status, b.status].filter((s) => s === 200)).toHaveLength(1);
+    expect(await events()).toBe(before + 1);
+    expect((await draftRow(id)).workflowState).toBe('approved');
+  });
+
+  test('an error while writing the audit event rolls the transition back', async () => {
+    const id = await entryIn('approved');
+    const before = await events();
+    let fail = true;
+    strapi.db.lifecycles.subscribe({
+      models: ['api::workflow-event.workflow-event'],
+      beforeCreate() {
+        if (fail) throw new Error('disk full');
+      },
+    });
+    await expect(
+      wf.transition(strapi, {
+        uid: UID,
+        documentId: id,
+        action: 'publish',
+        actor: { kind: 'system', name: 't' },
+      }),
+    ).rejects.toThrow(/disk full/);
+    fail = false;
+    expect(await events()).toBe(before);
+    expect((await draftRow(id)).workflowState).toBe('approved');
+    expect(await publishedRow(id)).toBeNull();
+  });
+
+  test('events cannot be edited or deleted; audit verification finds an edited, a deleted and a reordered event', async () => {
+    const audit = require(`${appDir}/dist/src/workflow/audit`);
+    const [first] = await strapi.db
+      .query('api::workflow-event.workflow-event')
+      .findMany({ orderBy: { id: 'asc' }, limit: 1 });
+    await expect(
+      strapi
+        .documents('api::workflow-event.workflow-event')
+        .delete({ documentId: first.documentId }),
+    ).rejects.toThrow(/cannot be changed/);
+    await expect(
+      strapi.db
+        .query('api::workflow-event.workflow-event')
+        .update({ where: { id: first.id }, data: { comment: 'x' } }),
+    ).rejects.toThrow(/cannot be changed/);
+    expect(await audit.verifyChain(strapi)).toMatchObject({ ok: true });
+
+    const knex = strapi.db.connection;
+    const rows = await knex('workflow_events').orderBy('id').limit(6);
+    await knex('workflow_events').where('id', rows[2].id).update({ comment: 'แก้ย้อนหลัง' });
+    expect(await audit.verifyChain(strapi)).toMatchObject({
+      ok: false,
+      firstBad: rows[2].id,
+      problem: expect.stringMatching(/edited/),
+    });
+    await knex('workflow_events').where('id', rows[2].id).update({ comment: rows[2].comment });
+    expect(await audit.verifyChain(strapi)).toMatchObject({ ok: true });
+
+    const swap = async (x, y) => {
+      const cols = (row) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'id'));
+      await knex('workflow_events').where('id', x.id).update(cols(y));
+      await knex('workflow_events').where('id', y.id).update(cols(x));
+    };
+    await swap(rows[3], rows[4]);
+    expect(await audit.verifyChain(strapi)).toMatchObject({ ok: false, firstBad: rows[3].id });
+    // Put both back as they were.
+    for (const row of [rows[3], rows[4]]) {
+      await knex('workflow_events')
+        .where('id', row.id)
+        .update(Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'id')));
+    }
+    expect(await audit.verifyChain(strapi)).toMatchObject({ ok: true });
+
+    await knex('workflow_events').where('id', rows[1].id).delete();
+    expect(await audit.verifyChain(strapi)).toMatchObject({
+      ok: false,
+      firstBad: rows[2].id,
+      problem: expect.stringMatching(/removed/),
+    });
+  });
+});
+
+test('"My tasks" lists what waits for each user; bulk approve judges each entry on its own', async () => {
+  const submitted = await entryIn('submitted');
+  const fix = await entryIn('changes_requested');
+  const approverTasks = (await as('approver')(http().get('/workflow/tasks'))).body.data;
+  expect(approverTasks.find((t) => t.documentId === submitted)).toMatchObject({
+    state: 'submitted',
+    next: 'approve',
+  });
+  expect(approverTasks.find((t) => t.documentId === fix)).toMatchObject({
+    state: 'changes_requested',
+    next: 'submit',
+  });
+  const outsider = (await as('outsider')(http().get('/workflow/tasks'))).body.data;
+  expect(outsider.find((t) => t.documentId === submitted)).toBeUndefined();
+
+  const other = await entryIn('draft');
+  const bulk = await as('approver')(http().post('/workflow/bulk')).send({
+    uid: UID,
+    action: 'approve',
+    documentIds: [submitted, other],
+  });
+  expect(bulk.status).toBe(200);
+  expect(bulk.body.data).toEqual([
+    { documentId: submitted, ok: true, state: 'approved' },
+    { documentId: other, ok: false, error: expect.stringMatching(/not allowed from "draft"/) },
+  ]);
+  expect(bulk.body.meta).toEqual({ succeeded: 1, failed: 1 });
+});
