@@ -11,7 +11,9 @@ const command: Command = {
       console.log(`audit chain intact: ${result.events} event(s)`);
       return 0;
     }
-    console.error(`audit chain broken at event ${result.firstBad} of ${result.events}: ${result.problem}`);
+    console.error(
+      `audit chain broken at event ${result.firstBad} of ${result.events}: ${result.problem}`,
+    );
     return 1;
   },
 };
