@@ -192,6 +192,11 @@ describe('what a unit A user may do in unit A (the guard is not simply closed)',
       http().put(`/content-manager/collection-types/${uid}/${created.body.data.documentId}`),
     ).send({ title: 'แก้ไขแล้ว' });
     expect(updated.status).toBe(200);
+    // The editor's field permissions cover the content fields: the change is stored.
+    expect(
+      (await strapi.db.query(uid).findOne({ where: { documentId: created.body.data.documentId } }))
+        .title,
+    ).toBe('แก้ไขแล้ว');
     const publish = await asUser('editor')(
       http().post(
         `/content-manager/collection-types/${uid}/${created.body.data.documentId}/actions/publish`,

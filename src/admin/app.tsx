@@ -1,5 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import type { ContentManagerPlugin, PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { Check } from '@strapi/icons';
 import th from './translations/th.json';
+import { gateDefaultActions } from './workflow/actions';
+import { WorkflowPanel } from './workflow/WorkflowPanel';
 
 type Header = { name: string; cellFormatter?: (row: Record<string, unknown>) => unknown } & Record<
   string,
@@ -31,5 +35,17 @@ export default {
           : header,
       ),
     }));
+
+    const cm = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
+    cm.addDocumentAction(gateDefaultActions);
+    cm.addEditViewSidePanel([WorkflowPanel as PanelComponent]);
+
+    app.addMenuLink({
+      to: 'workflow-tasks',
+      icon: Check,
+      intlLabel: { id: 'prongsai.workflow.tasks', defaultMessage: 'งานของฉัน · My tasks' },
+      permissions: [],
+      Component: () => import('./workflow/TasksPage'),
+    });
   },
 };

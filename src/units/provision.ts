@@ -1,7 +1,34 @@
 import type { Core } from '@strapi/strapi';
-import { permissionsOf, ROLE_DEFINITIONS } from './roles';
+import { permissionsOf, ROLE_DEFINITIONS, type Permission } from './roles';
 
 type AdminRole = { id: number; code: string; name: string };
+type ContentTypeService = {
+  getNestedFields: (model: unknown, opts: { components: unknown }) => string[];
+};
+
+const FIELD_ACTIONS = /\.(create|read|update)$/;
+/** Set by the system only: the workflow state (src/workflow) and the unit mirror (src/disclosures). */
+const SYSTEM_FIELDS = new Set(['workflowState', 'unitRef']);
+
+/**
+ * Content Manager permissions need the fields they cover: all of the type's fields (nested
+ * component fields included), except the system-maintained ones for create and update.
+ */
+const withFields = (strapi: Core.Strapi, permission: Permission): Permission => {
+  if (!permission.subject || !FIELD_ACTIONS.test(permission.action)) return permission;
+  const service = strapi.admin.services['content-type'] as unknown as ContentTypeService;
+  const all = service.getNestedFields(
+    strapi.contentTypes[permission.subject as keyof typeof strapi.contentTypes],
+    {
+      components: strapi.components,
+    },
+  );
+  const reading = permission.action.endsWith('.read');
+  const fields = all.filter(
+    (f) => !SYSTEM_FIELDS.has(f.split('.')[0]) || (reading && f === 'workflowState'),
+  );
+  return { ...permission, properties: { ...(permission.properties ?? {}), fields } };
+};
 
 /**
  * Creates the Prongsai roles at start and gives them exactly the permissions in roles.ts
@@ -20,6 +47,9 @@ export const ensureRoles = async (strapi: Core.Strapi) => {
         description: def.description,
       })) as AdminRole;
     }
-    await roleService.assignPermissions(role.id, permissionsOf(def.role));
+    await roleService.assignPermissions(
+      role.id,
+      permissionsOf(def.role).map((p) => withFields(strapi, p)),
+    );
   }
 };

@@ -55,7 +55,7 @@ export const CONDITION = {
   member: 'api::units.member-of',
 } as const;
 
-type Permission = {
+export type Permission = {
   action: string;
   subject?: string | null;
   properties?: Record<string, unknown>;
