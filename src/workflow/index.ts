@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerAuditProtection } from './audit';
 import { registerPublicationGuard } from './guard';
+import { registerNotifications } from './notifications';
 
 const HANDLER = 'api::workflow.workflow';
 const policies = ['admin::isAuthenticatedAdmin'];
@@ -9,6 +10,7 @@ const policies = ['admin::isAuthenticatedAdmin'];
 export default {
   register(strapi: Core.Strapi) {
     registerPublicationGuard(strapi);
+    registerNotifications(strapi);
     registerAuditProtection(strapi);
     strapi.server.routes({
       type: 'admin',

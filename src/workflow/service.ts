@@ -217,7 +217,11 @@ export const transition = async (
     });
     return { uid: type.uid, documentId: input.documentId, state: rule.to, from, event };
   });
-  strapi.eventHub.emit(`workflow.${input.action}`, { ...result, title: undefined });
+  // After the commit: listeners (notifications, cache purge) see the new state. Not awaited: a
+  // slow mail server never holds up an editor.
+  strapi.eventHub.emit(`workflow.${input.action}`, result).catch((error: Error) => {
+    strapi.log.warn(`[workflow] listener of ${input.action} failed: ${error.message}`);
+  });
   return result as TransitionResult;
 };
 
