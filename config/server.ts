@@ -9,6 +9,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: secret('APP_KEYS').split(','),
   },
+  // Scheduled publication (src/workflow/scheduler.ts) runs on the cron service.
+  cron: { enabled: env.bool('CRON_ENABLED', true) },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
   },

@@ -23,5 +23,6 @@ export default {
     await units.bootstrap(strapi);
     await contentManager.bootstrap(strapi);
     await seed.bootstrap(strapi);
+    workflow.bootstrap(strapi);
   },
 };

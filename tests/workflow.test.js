@@ -317,6 +317,36 @@ describe('no path around the workflow', () => {
 });
 
 describe('concurrency, failure and the audit chain', () => {
+  test('scheduled publication: due entries are published exactly once, even by two schedulers at once', async () => {
+    const { publishDue } = require(`${appDir}/dist/src/workflow/scheduler`);
+    const due = await entryIn('approved');
+    const later = await entryIn('approved');
+    const notApproved = await entryIn('submitted');
+    await strapi.db
+      .query(UID)
+      .updateMany({
+        where: { documentId: { $in: [due, notApproved] } },
+        data: { publishAt: new Date(Date.now() - 60000) },
+      });
+    await strapi.db
+      .query(UID)
+      .updateMany({
+        where: { documentId: later },
+        data: { publishAt: new Date(Date.now() + 3600000) },
+      });
+    const publishes = () =>
+      strapi.db
+        .query('api::workflow-event.workflow-event')
+        .count({ where: { action: 'publish', entryDocumentId: due } });
+    const [a, b] = await Promise.all([publishDue(strapi), publishDue(strapi)]);
+    expect(a + b).toBe(1);
+    expect(await publishes()).toBe(1);
+    expect((await publishedRow(due)).workflowState).toBe('published');
+    expect(await publishedRow(later)).toBeNull();
+    expect(await publishedRow(notApproved)).toBeNull();
+    expect(await publishDue(strapi)).toBe(0);
+  });
+
   test('two approvers approve the same entry at once: one transition, one event', async () => {
     const id = await entryIn('submitted');
     const before = await events();

@@ -100,6 +100,10 @@ export const COMMON_LABELS: Record<string, Label> = {
   subindicatorTitleEn: { label: 'ชื่อตัวชี้วัดย่อย (อังกฤษ)' },
   subindicatorUncertain: { label: 'การจัดกลุ่มยังไม่ยืนยัน' },
   notes: { label: 'บันทึกของผู้ดูแล' },
+  publishAt: {
+    label: 'กำหนดเวลาเผยแพร่',
+    description: 'เมื่ออนุมัติแล้ว ระบบจะเผยแพร่ให้เองเมื่อถึงเวลานี้',
+  },
   workflowState: {
     label: 'สถานะขั้นตอนอนุมัติ',
     description: 'เปลี่ยนได้ผ่านปุ่มส่งอนุมัติ / อนุมัติ / เผยแพร่ เท่านั้น',

@@ -16,6 +16,8 @@ const SKIP = new Set([
   'localizations',
   'workflowState',
   'unitRef',
+  // The schedule is not content: moving the date does not need a new approval.
+  'publishAt',
 ]);
 
 const populateFor = (

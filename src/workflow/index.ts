@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerAuditProtection } from './audit';
 import { registerPublicationGuard } from './guard';
 import { registerNotifications } from './notifications';
+import { registerScheduler } from './scheduler';
 
 const HANDLER = 'api::workflow.workflow';
 const policies = ['admin::isAuthenticatedAdmin'];
@@ -27,5 +28,8 @@ export default {
         { method: 'GET', path: '/tasks', handler: `${HANDLER}.tasks`, config: { policies } },
       ],
     } as never);
+  },
+  bootstrap(strapi: Core.Strapi) {
+    registerScheduler(strapi);
   },
 };

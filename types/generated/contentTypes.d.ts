@@ -446,6 +446,7 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -495,6 +496,7 @@ export interface ApiEServiceEService extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -553,6 +555,7 @@ export interface ApiExecutiveExecutive extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     sortOrder: Schema.Attribute.Integer &
@@ -744,6 +747,7 @@ export interface ApiLawLaw extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     sourceUrl: Schema.Attribute.String &
@@ -804,6 +808,7 @@ export interface ApiManualManual extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -859,6 +864,7 @@ export interface ApiNewsNews extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -927,6 +933,7 @@ export interface ApiPlanPlan extends Struct.CollectionTypeSchema {
         maxLength: 1000;
       }>;
     period: Schema.Attribute.Component<'shared.period', false>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -987,6 +994,7 @@ export interface ApiPolicyDeclarationPolicyDeclaration extends Struct.Collection
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     signedBy: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -1066,6 +1074,7 @@ export interface ApiProcurementAnnouncementProcurementAnnouncement
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -1129,6 +1138,7 @@ export interface ApiProcurementSummaryProcurementSummary extends Struct.Collecti
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     rows: Schema.Attribute.Component<'procurement.row', true>;
     slug: Schema.Attribute.UID<'title'>;
@@ -1180,6 +1190,7 @@ export interface ApiQaQa extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     question: Schema.Attribute.Text;
     slug: Schema.Attribute.UID<'title'>;
@@ -1260,6 +1271,7 @@ export interface ApiReportReport extends Struct.CollectionTypeSchema {
         maxLength: 1000;
       }>;
     period: Schema.Attribute.Component<'shared.period', false>;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -1366,6 +1378,7 @@ export interface ApiUnitProfileUnitProfile extends Struct.CollectionTypeSchema {
         maxLength: 1000;
       }>;
     powersAndDuties: Schema.Attribute.Blocks;
+    publishAt: Schema.Attribute.DateTime;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     socialChannels: Schema.Attribute.Component<'shared.social-link', true>;
