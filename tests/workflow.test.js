@@ -322,18 +322,14 @@ describe('concurrency, failure and the audit chain', () => {
     const due = await entryIn('approved');
     const later = await entryIn('approved');
     const notApproved = await entryIn('submitted');
-    await strapi.db
-      .query(UID)
-      .updateMany({
-        where: { documentId: { $in: [due, notApproved] } },
-        data: { publishAt: new Date(Date.now() - 60000) },
-      });
-    await strapi.db
-      .query(UID)
-      .updateMany({
-        where: { documentId: later },
-        data: { publishAt: new Date(Date.now() + 3600000) },
-      });
+    await strapi.db.query(UID).updateMany({
+      where: { documentId: { $in: [due, notApproved] } },
+      data: { publishAt: new Date(Date.now() - 60000) },
+    });
+    await strapi.db.query(UID).updateMany({
+      where: { documentId: later },
+      data: { publishAt: new Date(Date.now() + 3600000) },
+    });
     const publishes = () =>
       strapi.db
         .query('api::workflow-event.workflow-event')
