@@ -250,3 +250,21 @@ test('unit:create, user:create and the CSV imports provision units and users ide
     db.close();
   }
 });
+
+test('audit:verify reports an intact chain (exit 0) and a tampered one (exit 1)', () => {
+  const ok = cli('audit:verify');
+  expect(ok.status).toBe(0);
+  expect(ok.stdout).toMatch(/audit chain intact: \d+ event\(s\)/);
+  const Database = require('better-sqlite3');
+  const db = new Database(path.join(tmp, 'cli.db'));
+  try {
+    db.prepare(
+      "insert into workflow_events (document_id, content_type, entry_document_id, action, to_state, hash, prev_hash, at) values ('x', 'api::news.news', 'doc', 'approve', 'approved', 'forged', 'forged', 0)",
+    ).run();
+  } finally {
+    db.close();
+  }
+  const bad = cli('audit:verify');
+  expect(bad.status).toBe(1);
+  expect(bad.stderr).toMatch(/audit chain broken at event \d+/);
+});

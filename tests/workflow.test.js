@@ -358,6 +358,29 @@ describe('concurrency, failure and the audit chain', () => {
     expect((await draftRow(id)).workflowState).toBe('approved');
   });
 
+  test('an edit racing an approval never leaves approved-but-changed content', async () => {
+    const { contentHash } = require(`${appDir}/dist/src/workflow/hash`);
+    for (let round = 0; round < 5; round += 1) {
+      const id = await entryIn('submitted');
+      await Promise.allSettled([
+        strapi
+          .documents(UID)
+          .update({ documentId: id, data: { title: `แก้ระหว่างอนุมัติ ${round}` } }),
+        move('approver', id, 'approve'),
+      ]);
+      const row = await draftRow(id);
+      if (row.workflowState === 'approved') {
+        const approved = await wf.lastEvent(strapi, UID, id, 'approve');
+        expect(approved.contentHash).toBe(await contentHash(strapi, UID, id));
+      } else {
+        expect(['draft', 'submitted']).toContain(row.workflowState);
+      }
+      // Whatever happened, publishing can only put online what was approved.
+      const pub = await move('approver', id, 'publish');
+      if (pub.status === 200) expect((await publishedRow(id)).title).toBe(row.title);
+    }
+  });
+
   test('an error while writing the audit event rolls the transition back', async () => {
     const id = await entryIn('approved');
     const before = await events();
