@@ -86,13 +86,13 @@ test('editor submits, approver requests changes, editor fixes and resubmits, app
   await stateIs(editor, 'changes_requested');
   await editor.getByTestId('workflow-history').getByText('กรุณาระบุวันปิดรับสมัคร').waitFor();
   await editor.fill('input[name="title"]', 'ประกาศรับสมัครงาน ปิดรับ 31 ธันวาคม');
-  await editor.getByRole('button', { name: /^(บันทึก|Save)$/ }).click();
-  await editor
-    .getByText(/Saved|บันทึกแล้ว|Success/i)
-    .first()
-    .waitFor({ timeout: 30000 })
-    .catch(() => {});
-  await editor.waitForTimeout(500);
+  // Wait for the save itself before submitting: what is submitted is what was saved.
+  await Promise.all([
+    editor.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().includes(documentId) && r.ok(),
+    ),
+    editor.getByRole('button', { name: /^(บันทึก|Save)$/ }).click(),
+  ]);
   await editor.getByTestId('workflow-submit').click();
   await stateIs(editor, 'submitted');
 
