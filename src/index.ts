@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import contentManager from './content-manager';
+import delivery from './delivery';
 import disclosures from './disclosures';
 import files from './files';
 import ita from './ita';
@@ -15,6 +16,7 @@ export default {
     units.register(strapi);
     disclosures.register(strapi);
     workflow.register(strapi);
+    delivery.register(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     files.bootstrap(strapi);

@@ -7,6 +7,7 @@ const request = require('supertest');
 const { setupStrapi, teardownStrapi } = require('./helpers/strapi');
 const { createUnit, createApiToken } = require('./helpers/factories');
 const { SAMPLES } = require('./helpers/samples');
+const { publishAsSystem } = require('../dist/src/workflow/service');
 
 let strapi;
 let token;
@@ -40,8 +41,10 @@ describe.each(SAMPLES)('%s', (path, uid, payload, expectedItems) => {
     expect(res.body.data.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(await rows(uid)).toBeGreaterThan(before);
 
+    // REST writes drafts; once approved and published it is readable by unit websites.
+    await publishAsSystem(strapi, uid, id, 'test');
     const read = await get(
-      `${path}/${id}?status=draft&populate[unit][fields][0]=code&populate[checklistItems][fields][0]=code`,
+      `${path}/${id}?populate[unit][fields][0]=code&populate[checklistItems][fields][0]=code`,
     );
     expect(read.status).toBe(200);
     expect(read.body.data.unit.code).toBe('SCI');
@@ -104,8 +107,9 @@ test('a vocational college gets items of its own scheme suggested', async () => 
     date: '2026-01-10',
     unit: vocUnit.documentId,
   });
+  await publishAsSystem(strapi, 'api::news.news', res.body.data.documentId, 'test');
   const read = await get(
-    `news-items/${res.body.data.documentId}?status=draft&populate[checklistItems][populate][checklist][fields][0]=scheme`,
+    `news-items/${res.body.data.documentId}?populate[checklistItems][populate][checklist][fields][0]=scheme`,
   );
   expect(read.body.data.checklistItems.map((i) => [i.code, i.checklist.scheme])).toEqual([
     ['O9', 'vocational-college'],
@@ -258,4 +262,21 @@ test('unitRef mirrors the unit: never exposed, never taken from the caller, foll
   const { backfillUnitRef } = require('../dist/src/disclosures/unit-ref');
   expect(await backfillUnitRef(strapi)).toBeGreaterThanOrEqual(1);
   expect(await refs()).toEqual([other.id]);
+});
+
+test('a unit website never receives a draft, whatever it asks for', async () => {
+  const res = await post('news-items', { title: 'ร่างที่ยังไม่เผยแพร่', unit: unit.documentId });
+  const id = res.body.data.documentId;
+  for (const query of [
+    '',
+    '?status=draft',
+    '?status=draft&filters[title][$eq]=ร่างที่ยังไม่เผยแพร่',
+  ]) {
+    const list = await get(`news-items${query ? `${query}&` : '?'}pagination[pageSize]=100`);
+    expect([query, list.body.data.some((d) => d.documentId === id)]).toEqual([query, false]);
+  }
+  const one = await get(`news-items/${id}?status=draft`);
+  expect(one.status).toBe(404);
+  const count = await strapi.db.query('api::news.news').count({ where: { documentId: id } });
+  expect(count).toBe(1); // the draft exists; it is simply never served
 });

@@ -684,7 +684,7 @@ export interface ApiItaItemItaItem extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::ita-item.ita-item'> &
       Schema.Attribute.Private;
-    notes: Schema.Attribute.Text;
+    notes: Schema.Attribute.Text & Schema.Attribute.Private;
     position: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     publishedAt: Schema.Attribute.DateTime;
     subindicatorCode: Schema.Attribute.String &
