@@ -207,3 +207,84 @@ test('an administrator corrects an uncertain item; a bad topic or a second list 
     await strapi.db.query(CHECKLIST).count({ where: { fiscalYear: 2569, scheme: 'general' } }),
   ).toBe(1);
 });
+
+describe('checklist administration over the admin API', () => {
+  const request = require('supertest');
+  const { createSuperAdmin, adminToken } = require('./helpers/factories');
+  let admin;
+  let editor;
+  beforeAll(async () => {
+    admin = await adminToken(request, strapi, await createSuperAdmin(strapi));
+    const provisioning = require(path.join(appDir, 'dist', 'src', 'units', 'provisioning'));
+    await createUnit(strapi, { code: 'ITAED' });
+    await provisioning.upsertUserMembership(strapi, {
+      email: 'ita.editor@example.org',
+      password: 'Prongsai123',
+      firstname: 'E',
+      unit: 'ITAED',
+      role: 'editor',
+    });
+    editor = await adminToken(request, strapi, {
+      email: 'ita.editor@example.org',
+      password: 'Prongsai123',
+    });
+  });
+  const http = () => request(strapi.server.httpServer);
+
+  test('an administrator imports a file, exports it and starts a year; an editor may only export', async () => {
+    const file = shipped('oit-2569-vocational-college.json');
+    file.fiscal_year_be = 2572;
+    const bad = { ...file, indicators: [{ code: '9', title_th: 'x', subindicators: [] }] };
+    const refused = await http()
+      .post('/ita/checklists/import')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(bad);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors[0].path).toBe('$.indicators[0].subindicators');
+    expect(await svc().findChecklist(strapi, 2572, 'vocational-college')).toBeNull();
+
+    const denied = await http()
+      .post('/ita/checklists/import')
+      .set('Authorization', `Bearer ${editor}`)
+      .send(file);
+    expect(denied.status).toBe(403);
+    expect(await svc().findChecklist(strapi, 2572, 'vocational-college')).toBeNull();
+
+    const ok = await http()
+      .post('/ita/checklists/import')
+      .set('Authorization', `Bearer ${admin}`)
+      .send(file);
+    expect(ok.status).toBe(200);
+    expect(ok.body.data).toMatchObject({
+      fiscalYear: 2572,
+      scheme: 'vocational-college',
+      created: 23,
+    });
+
+    const exported = await http()
+      .get('/ita/checklists/export?fiscalYear=๒๕๗๒&scheme=vocational-college')
+      .set('Authorization', `Bearer ${editor}`);
+    expect(exported.status).toBe(200);
+    expect(
+      exported.body.indicators.flatMap((i) => i.subindicators.flatMap((s) => s.items)).length,
+    ).toBe(23);
+
+    expect(
+      (
+        await http()
+          .post('/ita/checklists/start-year')
+          .set('Authorization', `Bearer ${editor}`)
+          .send({ fiscalYear: 2573, scheme: 'vocational-college' })
+      ).status,
+    ).toBe(403);
+    const started = await http()
+      .post('/ita/checklists/start-year')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ fiscalYear: 2573, scheme: 'vocational-college' });
+    expect(started.status).toBe(200);
+    expect(await svc().findChecklist(strapi, 2573, 'vocational-college')).toMatchObject({
+      status: 'provisional',
+      copiedFromYear: 2572,
+    });
+  });
+});

@@ -6,6 +6,46 @@ import { registerChecklistGuard } from './guard';
 export default {
   register(strapi: Core.Strapi) {
     registerChecklistGuard(strapi);
+    // Writing checklists needs update permission on the checklist type itself (super admins have
+    // it; unit roles only read checklists).
+    const manage = {
+      policies: [
+        'admin::isAuthenticatedAdmin',
+        {
+          name: 'admin::hasPermissions',
+          config: {
+            actions: [
+              ['plugin::content-manager.explorer.update', 'api::ita-checklist.ita-checklist'],
+            ],
+          },
+        },
+      ],
+    };
+    const read = { policies: ['admin::isAuthenticatedAdmin'] };
+    strapi.server.routes({
+      type: 'admin',
+      prefix: '/ita',
+      routes: [
+        {
+          method: 'POST',
+          path: '/checklists/import',
+          handler: 'api::ita-admin.ita-admin.import',
+          config: manage,
+        },
+        {
+          method: 'GET',
+          path: '/checklists/export',
+          handler: 'api::ita-admin.ita-admin.export',
+          config: read,
+        },
+        {
+          method: 'POST',
+          path: '/checklists/start-year',
+          handler: 'api::ita-admin.ita-admin.startYear',
+          config: manage,
+        },
+      ],
+    } as never);
   },
   async bootstrap(strapi: Core.Strapi) {
     const loaded = await loadShippedChecklists(strapi);
