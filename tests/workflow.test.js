@@ -183,6 +183,10 @@ describe('every state × action × role', () => {
       actor: users.approver,
     });
     expect(history.body.data[1].prevHash).toBe(history.body.data[0].hash);
+    // Another unit's user does not learn the entry exists; a central monitor reads it.
+    const path = `/workflow/history?uid=${UID}&documentId=${id}`;
+    expect((await as('outsider')(http().get(path))).status).toBe(404);
+    expect((await as('monitor')(http().get(path))).body.data).toHaveLength(2);
   });
 
   test('four-eyes: nobody approves their own submission', async () => {

@@ -14,17 +14,23 @@ type RequestCtx = {
   state?: { user?: { id: number; email?: string }; auth?: { strategy?: { name?: string } } };
 };
 
-const actorOfRequest = (strapi: Core.Strapi): Actor => {
+/** The person behind an admin request, the system for scripts, null for REST callers. */
+const requestActor = (strapi: Core.Strapi): Actor | null => {
   const ctx = strapi.requestContext.get() as RequestCtx | undefined;
   if (ctx?.state?.auth?.strategy?.name === 'admin' && ctx.state.user)
     return { kind: 'user', user: ctx.state.user };
-  if (ctx?.state?.auth) {
-    // REST callers (API tokens, end users) never publish: only the editorial workflow does.
+  return ctx?.state?.auth ? null : { kind: 'system', name: 'script' };
+};
+
+/** Who publishes: REST callers (API tokens, end users) never do — only the editorial workflow. */
+const publishingActor = (strapi: Core.Strapi): Actor => {
+  const actor = requestActor(strapi);
+  if (!actor) {
     throw new errors.ForbiddenError(
       'เผยแพร่ได้ผ่านขั้นตอนอนุมัติเท่านั้น / Publishing goes through the editorial workflow',
     );
   }
-  return { kind: 'system', name: 'script' };
+  return actor;
 };
 
 /**
@@ -49,14 +55,7 @@ export const registerPublicationGuard = (strapi: Core.Strapi) => {
       if (params.status === 'published') params.status = 'draft';
       const result = await next();
       if (ctx.action === 'update' && params.documentId) {
-        const actor = (() => {
-          try {
-            return actorOfRequest(strapi);
-          } catch {
-            return null;
-          }
-        })();
-        await resetIfChanged(strapi, ctx.uid, params.documentId, actor);
+        await resetIfChanged(strapi, ctx.uid, params.documentId, requestActor(strapi));
       }
       return result;
     }
@@ -71,7 +70,7 @@ export const registerPublicationGuard = (strapi: Core.Strapi) => {
         documentId,
         action: 'publish',
         locale: params.locale ?? null,
-        actor: actorOfRequest(strapi),
+        actor: publishingActor(strapi),
       });
       const entry = await strapi
         .documents(ctx.uid)

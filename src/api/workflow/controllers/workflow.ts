@@ -1,7 +1,6 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DISCLOSURE_BY_UID } from '../../../disclosures/types';
-import { readableUnits, scopeOfAdmin } from '../../../units/scope';
 import { EVENT_UID } from '../../../workflow/audit';
 import { transition, WorkflowConflict, type AdminActor } from '../../../workflow/service';
 import { isAction } from '../../../workflow/states';
@@ -123,20 +122,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       const documentId = str(ctx.query.documentId);
       if (!uid || !DISCLOSURE_BY_UID.has(uid) || !documentId)
         throw new errors.ValidationError('uid and documentId are required');
-      const entry = (await strapi.db
-        .query(uid as never)
-        .findOne({ where: { documentId }, select: ['unitRef'] })) as {
-        unitRef: number | null;
-      } | null;
+      // Read through the Document Service: the unit guard (src/units/guard.ts) answers "not
+      // found" for an entry of a unit the caller may not read, as it does everywhere else.
+      const entry = await strapi
+        .documents(uid as UID.ContentType)
+        .findFirst({ filters: { documentId } } as never);
       if (!entry) throw new errors.NotFoundError('No such entry');
-      const scope = await scopeOfAdmin(strapi, ctx.state.user);
-      if (
-        !scope.unrestricted &&
-        !scope.readAll &&
-        !readableUnits(scope).includes(entry.unitRef ?? -1)
-      ) {
-        throw new errors.NotFoundError('No such entry');
-      }
       const events = (await strapi.db.query(EVENT_UID).findMany({
         where: { contentType: uid, entryDocumentId: documentId },
         orderBy: { id: 'asc' },
