@@ -1,12 +1,26 @@
 import type { Core } from '@strapi/strapi';
+import { corsOrigin } from '../src/delivery/origins';
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    // Browsers may call the API only from the registered unit websites (src/delivery/origins.ts).
+    name: 'strapi::cors',
+    config: {
+      origin: corsOrigin,
+      credentials: false,
+      headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'If-None-Match'],
+      expose: ['ETag', 'X-Cache'],
+    },
+  },
   'strapi::poweredBy',
+  // Public GETs: response cache, ETag / 304, Cache-Control (src/delivery/cache.ts).
+  'global::public-cache',
   'strapi::query',
+  // Public REST queries: default populate, allowed populate, ?unit=&fiscalYear=&item= filters.
+  'global::public-query',
   'strapi::body',
   'strapi::session',
   'strapi::favicon',

@@ -25,6 +25,10 @@ export default {
     await units.bootstrap(strapi);
     await contentManager.bootstrap(strapi);
     await seed.bootstrap(strapi);
+    await delivery.bootstrap(strapi);
     workflow.bootstrap(strapi);
+  },
+  async destroy() {
+    await delivery.destroy();
   },
 };

@@ -67,7 +67,15 @@ export const COMMON_LABELS: Record<string, Label> = {
   group: { label: 'กลุ่มหน่วยงาน' },
   parent: { label: 'หน่วยงานต้นสังกัด' },
   children: { label: 'หน่วยงานในสังกัด' },
-  websiteUrl: { label: 'เว็บไซต์หลักของหน่วยงาน' },
+  websiteUrl: {
+    label: 'เว็บไซต์หลักของหน่วยงาน',
+    description:
+      'เช่น https://eng.example.ac.th — ใช้สร้างลิงก์ให้ผู้ประเมิน และอนุญาตให้เว็บไซต์นี้เรียก API',
+  },
+  itaPathTemplate: {
+    label: 'รูปแบบลิงก์หน้า ITA บนเว็บไซต์หน่วยงาน',
+    description: 'เช่น /ita/{fiscalYear}#{itemCode} — ใช้ {fiscalYear} {itemCode} {unitCode}',
+  },
   scheme: { label: 'ชุดตัวชี้วัดที่ใช้', description: 'เช่น general หรือ vocational-college' },
   active: { label: 'ใช้งานอยู่' },
   status: {

@@ -446,7 +446,7 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -461,6 +461,7 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -496,7 +497,7 @@ export interface ApiEServiceEService extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -515,6 +516,7 @@ export interface ApiEServiceEService extends Struct.CollectionTypeSchema {
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -555,7 +557,7 @@ export interface ApiExecutiveExecutive extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     sortOrder: Schema.Attribute.Integer &
@@ -579,6 +581,7 @@ export interface ApiExecutiveExecutive extends Struct.CollectionTypeSchema {
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -747,7 +750,7 @@ export interface ApiLawLaw extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     sourceUrl: Schema.Attribute.String &
@@ -766,6 +769,7 @@ export interface ApiLawLaw extends Struct.CollectionTypeSchema {
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -808,7 +812,7 @@ export interface ApiManualManual extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -823,6 +827,7 @@ export interface ApiManualManual extends Struct.CollectionTypeSchema {
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -864,7 +869,7 @@ export interface ApiNewsNews extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -879,6 +884,7 @@ export interface ApiNewsNews extends Struct.CollectionTypeSchema {
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -933,7 +939,7 @@ export interface ApiPlanPlan extends Struct.CollectionTypeSchema {
         maxLength: 1000;
       }>;
     period: Schema.Attribute.Component<'shared.period', false>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -948,6 +954,7 @@ export interface ApiPlanPlan extends Struct.CollectionTypeSchema {
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -994,7 +1001,7 @@ export interface ApiPolicyDeclarationPolicyDeclaration extends Struct.Collection
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     signedBy: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -1013,6 +1020,7 @@ export interface ApiPolicyDeclarationPolicyDeclaration extends Struct.Collection
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -1074,7 +1082,7 @@ export interface ApiProcurementAnnouncementProcurementAnnouncement
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -1089,6 +1097,7 @@ export interface ApiProcurementAnnouncementProcurementAnnouncement
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -1138,7 +1147,7 @@ export interface ApiProcurementSummaryProcurementSummary extends Struct.Collecti
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     rows: Schema.Attribute.Component<'procurement.row', true>;
     slug: Schema.Attribute.UID<'title'>;
@@ -1154,6 +1163,7 @@ export interface ApiProcurementSummaryProcurementSummary extends Struct.Collecti
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -1190,7 +1200,7 @@ export interface ApiQaQa extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     question: Schema.Attribute.Text;
     slug: Schema.Attribute.UID<'title'>;
@@ -1206,6 +1216,7 @@ export interface ApiQaQa extends Struct.CollectionTypeSchema {
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -1271,7 +1282,7 @@ export interface ApiReportReport extends Struct.CollectionTypeSchema {
         maxLength: 1000;
       }>;
     period: Schema.Attribute.Component<'shared.period', false>;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     title: Schema.Attribute.String &
@@ -1286,6 +1297,7 @@ export interface ApiReportReport extends Struct.CollectionTypeSchema {
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -1378,7 +1390,7 @@ export interface ApiUnitProfileUnitProfile extends Struct.CollectionTypeSchema {
         maxLength: 1000;
       }>;
     powersAndDuties: Schema.Attribute.Blocks;
-    publishAt: Schema.Attribute.DateTime;
+    publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     socialChannels: Schema.Attribute.Component<'shared.social-link', true>;
@@ -1396,6 +1408,7 @@ export interface ApiUnitProfileUnitProfile extends Struct.CollectionTypeSchema {
     workflowState: Schema.Attribute.Enumeration<
       ['draft', 'submitted', 'changes_requested', 'approved', 'published']
     > &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
   };
 }
@@ -1428,6 +1441,11 @@ export interface ApiUnitUnit extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'other'>;
+    itaPathTemplate: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }> &
+      Schema.Attribute.DefaultTo<'/ita/{fiscalYear}#{itemCode}'>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::unit.unit'> &
       Schema.Attribute.Private;

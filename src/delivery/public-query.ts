@@ -1,0 +1,179 @@
+import type { Context } from 'koa';
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
+import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
+import { parseItemCode, parseUnitCode, parseYearParam } from './ita-page';
+
+/**
+ * What a website may ask of the REST API. The server decides what is populated: a request
+ * without `populate` (or with `*`) gets the type's default populate; a request naming relations
+ * may only name ones from that default, and gets exactly the default for each (no deeper
+ * traversal). Lists of disclosures also take `unit=<code>`, `fiscalYear=<BE year>` and
+ * `item=<checklist item code>`, turned into Strapi filters.
+ */
+
+type PopulateSpec = Record<string, unknown>;
+
+const UNIT_FIELDS = ['code', 'nameTh', 'nameEn', 'websiteUrl'];
+const ITEM_FIELDS = ['code', 'titleTh', 'titleEn'];
+const FILE_FIELDS = [
+  'name',
+  'alternativeText',
+  'caption',
+  'url',
+  'mime',
+  'ext',
+  'size',
+  'width',
+  'height',
+  'formats',
+];
+
+type Attr = { type: string; component?: string; target?: string; private?: boolean };
+
+const componentPopulate = (strapi: Core.Strapi, uid: string): true | PopulateSpec => {
+  const component = strapi.components[uid as UID.Component];
+  const nested: PopulateSpec = {};
+  for (const [name, attr] of Object.entries(component?.attributes ?? {}) as Array<[string, Attr]>) {
+    if (attr.type === 'component' && attr.component)
+      nested[name] = componentPopulate(strapi, attr.component);
+    else if (attr.type === 'media') nested[name] = { fields: FILE_FIELDS };
+  }
+  return Object.keys(nested).length ? { populate: nested } : true;
+};
+
+const disclosurePopulate = (strapi: Core.Strapi, uid: string): PopulateSpec => {
+  const spec: PopulateSpec = {};
+  const attrs = strapi.contentType(uid as UID.ContentType).attributes as Record<string, Attr>;
+  for (const [name, attr] of Object.entries(attrs)) {
+    if (attr.private) continue;
+    if (attr.type === 'relation' && attr.target === UNIT_UID) spec[name] = { fields: UNIT_FIELDS };
+    else if (attr.type === 'relation' && attr.target === ITEM_UID)
+      spec[name] = { fields: ITEM_FIELDS };
+    else if (attr.type === 'media') spec[name] = { fields: FILE_FIELDS };
+    else if (attr.type === 'component' && attr.component)
+      spec[name] = componentPopulate(strapi, attr.component);
+  }
+  return spec;
+};
+
+type Rule = { uid: string; defaults: PopulateSpec; allowed: PopulateSpec; disclosure: boolean };
+
+let rules: Map<string, Rule> | null = null;
+
+const rulesOf = (strapi: Core.Strapi): Map<string, Rule> => {
+  if (rules) return rules;
+  const map = new Map<string, Rule>();
+  const add = (uid: string, defaults: PopulateSpec, allowed: PopulateSpec, disclosure: boolean) =>
+    map.set(strapi.contentType(uid as UID.ContentType).info.pluralName, {
+      uid,
+      defaults,
+      allowed,
+      disclosure,
+    });
+  for (const t of DISCLOSURE_TYPES) {
+    const spec = disclosurePopulate(strapi, t.uid);
+    add(t.uid, spec, spec, true);
+  }
+  const unitSpec = {
+    contact: true,
+    parent: { fields: UNIT_FIELDS },
+    children: { fields: UNIT_FIELDS },
+  };
+  add(UNIT_UID, { contact: true, parent: { fields: UNIT_FIELDS } }, unitSpec, false);
+  add(
+    CHECKLIST_UID,
+    {},
+    {
+      items: {
+        fields: [...ITEM_FIELDS, 'cadence', 'position', 'indicatorCode', 'subindicatorCode'],
+        sort: ['position:asc'],
+      },
+    },
+    false,
+  );
+  const itemSpec = { checklist: { fields: ['fiscalYear', 'scheme', 'status', 'title'] } };
+  add(ITEM_UID, itemSpec, itemSpec, false);
+  rules = map;
+  return map;
+};
+
+const bad = (th: string, en: string) => new errors.ValidationError(`${th} / ${en}`);
+
+/** Names of relations a client asked for, from any of Strapi's populate syntaxes. */
+const requestedNames = (populate: unknown): string[] | '*' => {
+  if (populate === '*' || populate === true || populate === 'true') return '*';
+  if (typeof populate === 'string')
+    return populate
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (Array.isArray(populate)) {
+    if (!populate.every((p) => typeof p === 'string'))
+      throw bad('รูปแบบ populate ไม่ถูกต้อง', 'Malformed populate');
+    return (populate as string[]).flatMap((p) => p.split(',').map((s) => s.trim()));
+  }
+  if (populate && typeof populate === 'object') return Object.keys(populate);
+  throw bad('รูปแบบ populate ไม่ถูกต้อง', 'Malformed populate');
+};
+
+export const resolvePopulate = (rule: Rule, populate: unknown): PopulateSpec => {
+  if (populate === undefined || populate === null || populate === '') return rule.defaults;
+  const names = requestedNames(populate);
+  if (names === '*') return rule.defaults;
+  const out: PopulateSpec = {};
+  for (const raw of names) {
+    const name = raw.split('.')[0];
+    if (!(name in rule.allowed))
+      throw bad(
+        `ไม่อนุญาตให้ populate "${name.slice(0, 60)}"`,
+        `populate "${name.slice(0, 60)}" is not allowed; allowed: ${Object.keys(rule.allowed).join(', ') || 'none'}`,
+      );
+    out[name] = rule.allowed[name];
+  }
+  return out;
+};
+
+const one = (value: unknown, name: string): string => {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 40)
+    throw bad(`พารามิเตอร์ ${name} ไม่ถูกต้อง`, `Invalid ${name} parameter`);
+  return value;
+};
+
+export const publicQueryMiddleware =
+  (strapi: Core.Strapi) => async (ctx: Context, next: () => Promise<unknown>) => {
+    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !ctx.path.startsWith('/api/'))
+      return next();
+    const parts = ctx.path.split('/');
+    if (parts.length > 4 || (parts.length === 4 && !parts[3])) return next();
+    const rule = rulesOf(strapi).get(parts[2] ?? '');
+    if (!rule) return next();
+    // Admin API tokens and logged-in users get the same shape; only the populate is bounded.
+    const query = { ...(ctx.query as Record<string, unknown>) };
+    query.populate = resolvePopulate(rule, query.populate);
+    const isList = parts.length === 3;
+    if (rule.disclosure && isList) {
+      const extra: Record<string, unknown>[] = [];
+      if (query.unit !== undefined) {
+        extra.push({ unit: { code: { $eq: parseUnitCode(one(query.unit, 'unit')) } } });
+        delete query.unit;
+      }
+      if (query.fiscalYear !== undefined) {
+        extra.push({ fiscalYear: { $eq: parseYearParam(one(query.fiscalYear, 'fiscalYear')) } });
+        delete query.fiscalYear;
+      }
+      if (query.item !== undefined) {
+        extra.push({ checklistItems: { code: { $eq: parseItemCode(one(query.item, 'item')) } } });
+        delete query.item;
+      }
+      if (extra.length) {
+        const filters = query.filters;
+        if (filters !== undefined && (typeof filters !== 'object' || filters === null))
+          throw bad('รูปแบบ filters ไม่ถูกต้อง', 'Malformed filters');
+        query.filters = filters ? { $and: [filters, ...extra] } : { $and: extra };
+      }
+    }
+    ctx.query = query as typeof ctx.query;
+    return next();
+  };
