@@ -202,9 +202,9 @@ const matches = (ifNoneMatch: string | undefined, etag: string) => {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 };
 
-const keyOf = (host: string, url: string, tags: string[], versions: number[]) =>
+const keyOf = (origin: string, url: string, tags: string[], versions: number[]) =>
   createHash('sha1')
-    .update(`${host}\n${url}\n${tags.map((t, i) => `${t}=${versions[i]}`).join('&')}`)
+    .update(`${origin}\n${url}\n${tags.map((t, i) => `${t}=${versions[i]}`).join('&')}`)
     .digest('base64url');
 
 /** The tags a public URL depends on. */
@@ -269,7 +269,9 @@ export const responseCacheMiddleware =
         const tags = tagsOf(ctx.path, (plural) => pluralToType(strapi, plural));
         try {
           const versions = await store.versions(tags);
-          key = keyOf(ctx.host, ctx.url, tags, versions);
+          // Links in responses use PUBLIC_URL, or else the request's own origin.
+          const origin = strapi.config.get('server.url') ? '' : ctx.origin;
+          key = keyOf(origin, ctx.url, tags, versions);
           const hit = await store.get(key);
           if (hit) return send(ctx, hit, true, 'HIT');
         } catch (err) {
