@@ -12,7 +12,8 @@ export default tseslint.config(
       '.strapi/',
       '.tmp/',
       'types/generated/',
-      'public/',
+      'public/*',
+      '!public/widget/',
       'coverage/',
     ],
   },
@@ -34,6 +35,11 @@ export default tseslint.config(
   {
     files: ['tests/e2e/**/*.js', 'bench/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    // The embeddable widget runs in visitors' browsers as a plain script, no build step.
+    files: ['public/widget/**/*.js'],
+    languageOptions: { ecmaVersion: 2019, sourceType: 'script', globals: { ...globals.browser } },
   },
   prettier,
 );

@@ -58,7 +58,14 @@ const disclosurePopulate = (strapi: Core.Strapi, uid: string): PopulateSpec => {
   return spec;
 };
 
-type Rule = { uid: string; defaults: PopulateSpec; allowed: PopulateSpec; disclosure: boolean };
+type Rule = {
+  uid: string;
+  defaults: PopulateSpec;
+  allowed: PopulateSpec;
+  disclosure: boolean;
+  /** Public attribute names a client may select with `fields`. */
+  fields: Set<string>;
+};
 
 let rules: Map<string, Rule> | null = null;
 
@@ -71,6 +78,15 @@ const rulesOf = (strapi: Core.Strapi): Map<string, Rule> => {
       defaults,
       allowed,
       disclosure,
+      fields: new Set([
+        'id',
+        'documentId',
+        ...Object.entries(
+          strapi.contentType(uid as UID.ContentType).attributes as Record<string, Attr>,
+        )
+          .filter(([, a]) => !a.private)
+          .map(([name]) => name),
+      ]),
     });
   for (const t of DISCLOSURE_TYPES) {
     const spec = disclosurePopulate(strapi, t.uid);
@@ -135,6 +151,82 @@ export const resolvePopulate = (rule: Rule, populate: unknown): PopulateSpec => 
   return out;
 };
 
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const strings = (v: unknown) =>
+  typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+
+const MAX_FILTER_DEPTH = 12;
+
+/**
+ * Filters are a tree: logical operators hold sub-trees (`$and`/`$or` a list, `$not` one),
+ * comparison operators hold a value or a list of values, attribute names hold either.
+ */
+const filterShapeOk = (node: unknown, depth: number, onAttribute = false): boolean => {
+  if (depth > MAX_FILTER_DEPTH || !isPlain(node)) return false;
+  return Object.entries(node).every(([key, value]) => {
+    if (key === '$and' || key === '$or') {
+      const list = Array.isArray(value) ? value : isPlain(value) ? Object.values(value) : null;
+      return list !== null && list.every((v) => filterShapeOk(v, depth + 1, onAttribute));
+    }
+    if (key === '$not') return filterShapeOk(value, depth + 1, onAttribute);
+    // A comparison needs an attribute to compare: `filters[$ne]=x` is not one.
+    if (key.startsWith('$') && !onAttribute) return false;
+    if (key === '$between') return Array.isArray(value) && value.length === 2 && strings(value);
+    if (key.startsWith('$')) return strings(value);
+    return strings(value) || filterShapeOk(value, depth + 1, true);
+  });
+};
+
+/**
+ * The shape of Strapi's top-level query parameters, checked before Strapi reads them: a search
+ * term that is an object or a status that is an array would otherwise end in a 500.
+ */
+export const checkQueryShape = (query: Record<string, unknown>, attributes: Set<string>) => {
+  const fail = (name: string) => {
+    throw bad(`พารามิเตอร์ ${name} ไม่ถูกต้อง`, `Malformed ${name} parameter`);
+  };
+  for (const [name, value] of Object.entries(query)) {
+    switch (name) {
+      case '_q':
+        if (typeof value !== 'string' || value.length > 200) fail(name);
+        break;
+      case 'status':
+        if (value !== 'draft' && value !== 'published') fail(name);
+        break;
+      case 'locale':
+        if (typeof value !== 'string' || value.length > 20) fail(name);
+        break;
+      case 'fields':
+        if (
+          !strings(value) ||
+          ([] as string[])
+            .concat(value as string | string[])
+            .flatMap((f) => f.split(','))
+            .some((f) => !attributes.has(f.trim()))
+        )
+          fail(name);
+        break;
+      case 'sort':
+        if (
+          !strings(value) &&
+          !(isPlain(value) && Object.values(value).every((v) => v === 'asc' || v === 'desc'))
+        )
+          fail(name);
+        break;
+      case 'pagination':
+        if (!isPlain(value) || !Object.values(value).every((v) => typeof v === 'string'))
+          fail(name);
+        break;
+      case 'filters':
+        if (!filterShapeOk(value, 0)) fail(name);
+        break;
+      default:
+        break;
+    }
+  }
+};
+
 const one = (value: unknown, name: string): string => {
   if (typeof value !== 'string' || value.length === 0 || value.length > 40)
     throw bad(`พารามิเตอร์ ${name} ไม่ถูกต้อง`, `Invalid ${name} parameter`);
@@ -151,6 +243,7 @@ export const publicQueryMiddleware =
     if (!rule) return next();
     // Admin API tokens and logged-in users get the same shape; only the populate is bounded.
     const query = { ...(ctx.query as Record<string, unknown>) };
+    checkQueryShape(query, rule.fields);
     query.populate = resolvePopulate(rule, query.populate);
     const isList = parts.length === 3;
     if (rule.disclosure && isList) {
