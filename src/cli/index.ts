@@ -2,6 +2,7 @@ import itaExport from './ita-export';
 import itaImport from './ita-import';
 import itaStartYear from './ita-start-year';
 import itaMappingDoc from './ita-mapping-doc';
+import openapi from './openapi';
 import auditVerify from './audit-verify';
 import { importUnits, importUsers, unitCreate, userCreate } from './units-users';
 import { UsageError, type CliContext, type Command } from './args';
@@ -11,6 +12,7 @@ const COMMANDS: Record<string, Command> = {
   'ita:export': itaExport,
   'ita:start-year': itaStartYear,
   'ita:mapping-doc': itaMappingDoc,
+  openapi,
   'unit:create': unitCreate,
   'user:create': userCreate,
   'import:units': importUnits,

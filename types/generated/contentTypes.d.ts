@@ -1462,6 +1462,7 @@ export interface ApiUnitUnit extends Struct.CollectionTypeSchema {
     parent: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
     publishedAt: Schema.Attribute.DateTime;
     publishingMode: Schema.Attribute.Enumeration<['self', 'central']> &
+      Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'self'>;
     scheme: Schema.Attribute.String &
       Schema.Attribute.Required &
