@@ -13,8 +13,13 @@ const PUBLIC_CHANGES = new Set(['publish', 'unpublish', 'delete']);
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'clone']);
 const SHARED_UIDS = new Set<string>([UNIT_UID, CHECKLIST_UID, ITEM_UID]);
 
-type RequestCtx = { state?: { route?: { info?: { type?: string } } } };
-type Params = { status?: string; documentId?: string; data?: Record<string, unknown> };
+type RequestCtx = { state?: { route?: { info?: { type?: string } }; unitRef?: number } };
+type Params = {
+  status?: string;
+  documentId?: string;
+  data?: Record<string, unknown>;
+  filters?: Record<string, unknown>;
+};
 
 /**
  * Published only, for every caller of the content API — the public role, users-permissions
@@ -26,7 +31,13 @@ export const registerPublishedOnly = (strapi: Core.Strapi) => {
     if (DISCLOSURE_BY_UID.has(ctx.uid) && READS.has(ctx.action)) {
       const req = strapi.requestContext.get() as RequestCtx | undefined;
       if (req?.state?.route?.info?.type === 'content-api') {
-        (ctx.params as Params).status = 'published';
+        const params = ctx.params as Params;
+        params.status = 'published';
+        // `?unit=<code>` on a public list (src/delivery/public-query.ts), as the indexed column.
+        const unitRef = req.state.unitRef;
+        if (typeof unitRef === 'number' && (ctx.action === 'findMany' || ctx.action === 'count')) {
+          params.filters = params.filters ? { $and: [params.filters, { unitRef }] } : { unitRef };
+        }
       }
     }
     return next();

@@ -70,17 +70,136 @@ type ItemRow = {
   subindicatorTitleTh: string | null;
   subindicatorTitleEn: string | null;
 };
-type FileRow = { id: number; name: string; url: string; mime: string; size: number | string };
-type EntryRow = {
+type FileRow = { name: string; url: string; mime: string; size: number | string };
+/** One (published entry, checklist item) pair. */
+type LinkRow = {
+  uid: string;
+  type: string;
   id: number;
   documentId: string;
   title: string;
   slug: string | null;
-  publishedAt: string | Date;
-  isNone: boolean | null;
+  publishedAt: string | number | Date;
+  isNone: boolean | number | null;
   noneText: string | null;
-  checklistItems?: Array<{ id: number }>;
-  attachments?: FileRow[];
+  itemId: number;
+};
+
+type Meta = {
+  tableName: string;
+  attributes: Record<
+    string,
+    {
+      columnName?: string;
+      joinTable?: {
+        name: string;
+        joinColumn: { name: string };
+        inverseJoinColumn: { name: string };
+      };
+    }
+  >;
+};
+
+const metaOf = (strapi: Core.Strapi, uid: string) =>
+  strapi.db.metadata.get(uid as UID.ContentType) as unknown as Meta;
+const column = (meta: Meta, attribute: string) =>
+  meta.attributes[attribute]?.columnName ?? attribute;
+
+const plurals = new Map<string, string>();
+const pluralOf = (strapi: Core.Strapi, uid: string) => {
+  let plural = plurals.get(uid);
+  if (!plural) {
+    plural = strapi.contentType(uid as UID.ContentType).info.pluralName;
+    plurals.set(uid, plural);
+  }
+  return plural;
+};
+
+/**
+ * Every (published entry of the unit, checklist item) pair over all disclosure types: one
+ * UNION ALL query through each type's link table to the checklist items.
+ */
+const publishedLinks = async (
+  strapi: Core.Strapi,
+  unitId: number,
+  itemIds: number[],
+): Promise<LinkRow[]> => {
+  const knex = strapi.db.connection;
+  const parts = DISCLOSURE_TYPES.map((type) => {
+    const meta = metaOf(strapi, type.uid);
+    const link = meta.attributes.checklistItems?.joinTable;
+    if (!link) throw new Error(`${type.uid} has no checklistItems link table`);
+    const e = (attribute: string) => `e.${column(meta, attribute)}`;
+    return knex
+      .select(
+        knex.raw('? as ??', [type.uid, 'uid']),
+        knex.raw('? as ??', [type.name, 'type']),
+        knex.raw('?? as ??', ['e.id', 'id']),
+        knex.raw('?? as ??', [e('documentId'), 'documentId']),
+        knex.raw('?? as ??', [e('title'), 'title']),
+        knex.raw('?? as ??', [e('slug'), 'slug']),
+        knex.raw('?? as ??', [e('publishedAt'), 'publishedAt']),
+        knex.raw('?? as ??', [e('isNone'), 'isNone']),
+        knex.raw('?? as ??', [e('noneText'), 'noneText']),
+        knex.raw('?? as ??', [`l.${link.inverseJoinColumn.name}`, 'itemId']),
+      )
+      .from({ e: meta.tableName })
+      .join({ l: link.name }, `l.${link.joinColumn.name}`, 'e.id')
+      .where(e('unitRef'), unitId)
+      .whereNotNull(e('publishedAt'))
+      .whereIn(`l.${link.inverseJoinColumn.name}`, itemIds);
+  });
+  const [first, ...rest] = parts;
+  return (await first.unionAll(rest, false)) as LinkRow[];
+};
+
+/** The attachments of those entries, in their order: one query on the files' morph table. */
+const filesOf = async (strapi: Core.Strapi, links: LinkRow[]): Promise<Map<string, FileRow[]>> => {
+  const out = new Map<string, FileRow[]>();
+  if (!links.length) return out;
+  const knex = strapi.db.connection;
+  const ids = [...new Set(links.map((l) => l.id))];
+  const uids = [...new Set(links.map((l) => l.uid))];
+  const fileMeta = strapi.db.metadata.get('plugin::upload.file') as unknown as {
+    tableName: string;
+    attributes: {
+      related: {
+        joinTable: {
+          name: string;
+          joinColumn: { name: string };
+          morphColumn: { typeColumn: { name: string }; idColumn: { name: string } };
+        };
+      };
+    };
+  };
+  const morph = fileMeta.attributes.related.joinTable;
+  const typeCol = `m.${morph.morphColumn.typeColumn.name}`;
+  const idCol = `m.${morph.morphColumn.idColumn.name}`;
+  const rows = (await knex
+    .select(
+      knex.raw('?? as ??', [typeCol, 'uid']),
+      knex.raw('?? as ??', [idCol, 'id']),
+      'f.name as name',
+      'f.url as url',
+      'f.mime as mime',
+      'f.size as size',
+    )
+    .from({ m: morph.name })
+    .join({ f: fileMeta.tableName }, 'f.id', `m.${morph.joinColumn.name}`)
+    .where('m.field', 'attachments')
+    .whereIn(typeCol, uids)
+    .whereIn(idCol, ids)
+    .orderBy([
+      { column: idCol, order: 'asc' },
+      { column: 'm.order', order: 'asc' },
+    ])) as Array<FileRow & { uid: string; id: number }>;
+  for (const row of rows) {
+    const key = `${row.uid}:${row.id}`;
+    const list = out.get(key) ?? [];
+    list.push({ name: row.name, url: row.url, mime: row.mime, size: row.size });
+    out.set(key, list);
+  }
+  return out;
 };
 
 const UNIT_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/;
@@ -119,7 +238,8 @@ const decodeURIComponentSafe = (s: string): string => {
   }
 };
 
-const toIso = (v: string | Date): string => (v instanceof Date ? v : new Date(v)).toISOString();
+const toIso = (v: string | number | Date): string =>
+  (v instanceof Date ? v : new Date(v)).toISOString();
 
 export const findUnitByCode = async (strapi: Core.Strapi, code: string): Promise<UnitRow> => {
   const unit = (await strapi.db.query(UNIT_UID).findOne({
@@ -177,39 +297,23 @@ export const buildItaPage = async (
   const itemIds = itemRows.map((i) => i.id);
   const entriesByItem = new Map<number, ItaEntry[]>(itemIds.map((id) => [id, []]));
   if (itemIds.length) {
-    const perType = await Promise.all(
-      DISCLOSURE_TYPES.map(async (type) => {
-        const pluralName = strapi.contentType(type.uid as UID.ContentType).info.pluralName;
-        const rows = (await strapi.db.query(type.uid).findMany({
-          where: {
-            unitRef: unit.id,
-            publishedAt: { $notNull: true },
-            checklistItems: { id: { $in: itemIds } },
-          },
-          select: ['id', 'documentId', 'title', 'slug', 'publishedAt', 'isNone', 'noneText'],
-          populate: {
-            checklistItems: { select: ['id'], where: { id: { $in: itemIds } } },
-            attachments: { select: ['id', 'name', 'url', 'mime', 'size'] },
-          },
-        })) as EntryRow[];
-        return { type: type.name, pluralName, rows };
-      }),
-    );
-    for (const { type, pluralName, rows } of perType) {
-      const seen = new Set<number>();
-      for (const row of rows) {
-        if (seen.has(row.id)) continue;
-        seen.add(row.id);
-        const entry: ItaEntry = {
-          type,
-          documentId: row.documentId,
-          title: row.title,
-          slug: row.slug ?? null,
-          publishedAt: toIso(row.publishedAt),
-          url: `${input.base}/api/${pluralName}/${row.documentId}`,
-          isNone: Boolean(row.isNone),
-          noneText: row.isNone ? (row.noneText ?? null) : null,
-          files: (row.attachments ?? []).map((f) => ({
+    const links = await publishedLinks(strapi, unit.id, itemIds);
+    const files = await filesOf(strapi, links);
+    const entries = new Map<string, ItaEntry>();
+    for (const link of links) {
+      const key = `${link.uid}:${link.id}`;
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = {
+          type: link.type,
+          documentId: link.documentId,
+          title: link.title,
+          slug: link.slug ?? null,
+          publishedAt: toIso(link.publishedAt),
+          url: `${input.base}/api/${pluralOf(strapi, link.uid)}/${link.documentId}`,
+          isNone: Boolean(link.isNone),
+          noneText: link.isNone ? (link.noneText ?? null) : null,
+          files: (files.get(key) ?? []).map((f) => ({
             name: f.name,
             url: absoluteUrl(input.base, f.url),
             mime: f.mime,
@@ -217,8 +321,9 @@ export const buildItaPage = async (
             size: Math.round(Number(f.size) * 1024),
           })),
         };
-        for (const link of row.checklistItems ?? []) entriesByItem.get(link.id)?.push(entry);
+        entries.set(key, entry);
       }
+      entriesByItem.get(link.itemId)?.push(entry);
     }
   }
 

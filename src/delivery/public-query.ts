@@ -249,7 +249,13 @@ export const publicQueryMiddleware =
     if (rule.disclosure && isList) {
       const extra: Record<string, unknown>[] = [];
       if (query.unit !== undefined) {
-        extra.push({ unit: { code: { $eq: parseUnitCode(one(query.unit, 'unit')) } } });
+        // Filtered on the entries' own unitRef column (indexed) rather than through the unit
+        // relation: the Document Service read guard adds it (src/delivery/index.ts).
+        const code = parseUnitCode(one(query.unit, 'unit'));
+        const unit = (await strapi.db
+          .query(UNIT_UID)
+          .findOne({ where: { code }, select: ['id'] })) as { id: number } | null;
+        (ctx.state as { unitRef?: number }).unitRef = unit?.id ?? -1;
         delete query.unit;
       }
       if (query.fiscalYear !== undefined) {

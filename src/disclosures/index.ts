@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerDisclosureGuard } from './guard';
-import { backfillUnitRef } from './unit-ref';
+import { backfillUnitRef, ensureUnitRefIndexes } from './unit-ref';
 
 export default {
   register(strapi: Core.Strapi) {
@@ -9,5 +9,6 @@ export default {
   async bootstrap(strapi: Core.Strapi) {
     const fixed = await backfillUnitRef(strapi);
     if (fixed > 0) strapi.log.info(`[disclosures] unitRef filled in on ${fixed} row(s)`);
+    await ensureUnitRefIndexes(strapi);
   },
 };

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DISCLOSURE_TYPES } from './types';
 
-type Meta = {
+export type Meta = {
   tableName: string;
   attributes: Record<
     string,
@@ -42,4 +42,25 @@ export const backfillUnitRef = async (strapi: Core.Strapi) => {
       );
   }
   return fixed;
+};
+
+/**
+ * An index on (unitRef, publishedAt) of every disclosure table: unit-scoped lists, the ITA page and
+ * the published-only reads filter on both. Created if missing (Strapi's schema sync leaves indexes
+ * it did not create alone).
+ */
+export const ensureUnitRefIndexes = async (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+  for (const type of DISCLOSURE_TYPES) {
+    const meta = strapi.db.metadata.get(type.uid) as unknown as Meta;
+    const unitRef = meta.attributes.unitRef?.columnName ?? 'unit_ref';
+    const publishedAt = meta.attributes.publishedAt?.columnName ?? 'published_at';
+    const name = `${meta.tableName}_unit_ref_idx`.slice(0, 63);
+    await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??)`, [
+      name,
+      meta.tableName,
+      unitRef,
+      publishedAt,
+    ]);
+  }
 };
