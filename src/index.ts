@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import compliance from './compliance';
 import contentManager from './content-manager';
 import delivery from './delivery';
 import disclosures from './disclosures';
@@ -17,6 +18,7 @@ export default {
     disclosures.register(strapi);
     workflow.register(strapi);
     delivery.register(strapi);
+    compliance.register(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     files.bootstrap(strapi);
@@ -26,6 +28,7 @@ export default {
     await contentManager.bootstrap(strapi);
     await seed.bootstrap(strapi);
     await delivery.bootstrap(strapi);
+    await compliance.bootstrap(strapi);
     workflow.bootstrap(strapi);
   },
   async destroy() {

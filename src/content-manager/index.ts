@@ -15,7 +15,7 @@ type Configuration = {
 };
 type ConfigurableModel = { uid: string; attributes: Record<string, { type: string }> };
 
-const LAYOUT_VERSION = 2;
+const LAYOUT_VERSION = 3;
 
 /**
  * Thai labels in the Content Manager. A label is set only while it is still Strapi's default

@@ -97,6 +97,31 @@ export const COMMON_LABELS: Record<string, Label> = {
     label: 'รอบการเผยแพร่ยังไม่ยืนยัน',
     description: 'ยกเลิกเมื่อตรวจกับคู่มือ ป.ป.ช. แล้ว',
   },
+  dueMonth: {
+    label: 'เดือนที่ครบกำหนด (1–12)',
+    description: 'เว้นว่าง = ตามรอบการเผยแพร่ (ดู docs/compliance.md) เช่น 3 = มีนาคม',
+  },
+  dueDay: {
+    label: 'วันที่ครบกำหนด',
+    description: 'ใช้คู่กับเดือนที่ครบกำหนด (ค่าเริ่มต้น: สิ้นเดือน)',
+  },
+  graceDays: {
+    label: 'ระยะผ่อนผันรายเดือน (วัน)',
+    description:
+      'ข้อรายเดือน: จำนวนวันหลังสิ้นเดือนที่ต้องเผยแพร่ (เว้นว่าง = ภายในสิ้นเดือนถัดไป)',
+  },
+  primaryEmail: { label: 'ผู้รับผิดชอบหลัก (อีเมล)' },
+  secondaryEmail: { label: 'ผู้รับผิดชอบรอง (อีเมล)' },
+  remindDaysBefore: {
+    label: 'เตือนล่วงหน้า (วัน)',
+    description: 'ส่งอีเมลเตือนก่อนครบกำหนดกี่วัน (เว้นว่าง = ค่าของระบบ)',
+  },
+  item: { label: 'ข้อตัวชี้วัด' },
+  generatedAt: { label: 'สร้างเมื่อ' },
+  summary: { label: 'สรุปผล' },
+  acknowledgedAt: { label: 'ผู้บริหารรับทราบเมื่อ' },
+  acknowledgedBy: { label: 'ผู้รับทราบ' },
+  acknowledgementNote: { label: 'ข้อสั่งการ / หมายเหตุ' },
   elements: { label: 'องค์ประกอบที่ต้องแสดง' },
   topics: { label: 'หัวข้อข้อมูลที่ตอบข้อนี้', description: 'ดู docs/checklist-mapping.md' },
   checklist: { label: 'ชุดตัวชี้วัด' },
@@ -162,6 +187,9 @@ export const TYPE_LABELS: Record<string, Record<string, Label>> = {
     title: { label: 'ชื่อหน้า', description: 'เช่น "ข้อมูลพื้นฐาน คณะวิทยาศาสตร์"' },
   },
   'api::ita-checklist.ita-checklist': { title: { label: 'ชื่อชุดตัวชี้วัด' } },
+  'api::compliance-report.compliance-report': {
+    period: { label: 'เดือนที่รายงาน (ค.ศ. ปี-เดือน)', description: 'เช่น 2026-10' },
+  },
   'api::procurement-summary.procurement-summary': {
     isNone: { label: 'ไม่มีการจัดซื้อจัดจ้างในเดือนนี้' },
     title: { label: 'ชื่อเรื่อง', description: 'เว้นว่างได้ ระบบตั้งชื่อตามเดือนให้' },
@@ -183,6 +211,18 @@ export const LIST_COLUMNS: Record<string, string[]> = {
   'api::executive.executive': ['title', 'position', 'unit'],
   'api::unit-membership.unit-membership': ['userEmail', 'unit', 'role', 'active'],
   'api::unit-api-token.unit-api-token': ['tokenName', 'unit'],
+  'api::item-responsibility.item-responsibility': [
+    'primaryEmail',
+    'unit',
+    'item',
+    'secondaryEmail',
+  ],
+  'api::compliance-report.compliance-report': [
+    'period',
+    'fiscalYear',
+    'generatedAt',
+    'acknowledgedAt',
+  ],
 };
 export const DEFAULT_LIST_COLUMNS = ['title', 'unit', 'fiscalYear', 'kind', 'workflowState'];
 export const MAIN_FIELD: Record<string, string> = {
@@ -190,4 +230,6 @@ export const MAIN_FIELD: Record<string, string> = {
   'api::ita-item.ita-item': 'code',
   'api::unit-membership.unit-membership': 'userEmail',
   'api::unit-api-token.unit-api-token': 'tokenName',
+  'api::item-responsibility.item-responsibility': 'primaryEmail',
+  'api::compliance-report.compliance-report': 'period',
 };

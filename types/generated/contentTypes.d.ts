@@ -466,6 +466,39 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiComplianceReportComplianceReport extends Struct.CollectionTypeSchema {
+  collectionName: 'compliance_reports';
+  info: {
+    description: '\u0E23\u0E32\u0E22\u0E07\u0E32\u0E19\u0E1C\u0E25\u0E01\u0E32\u0E23\u0E15\u0E34\u0E14\u0E15\u0E32\u0E21\u0E01\u0E32\u0E23\u0E40\u0E1B\u0E34\u0E14\u0E40\u0E1C\u0E22\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25 ITA \u0E1B\u0E23\u0E30\u0E08\u0E33\u0E40\u0E14\u0E37\u0E2D\u0E19 \u0E40\u0E2A\u0E19\u0E2D\u0E1C\u0E39\u0E49\u0E1A\u0E23\u0E34\u0E2B\u0E32\u0E23';
+    displayName: '\u0E23\u0E32\u0E22\u0E07\u0E32\u0E19\u0E15\u0E34\u0E14\u0E15\u0E32\u0E21\u0E23\u0E32\u0E22\u0E40\u0E14\u0E37\u0E2D\u0E19';
+    pluralName: 'compliance-reports';
+    singularName: 'compliance-report';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    acknowledgedAt: Schema.Attribute.DateTime;
+    acknowledgedBy: Schema.Attribute.String;
+    acknowledgementNote: Schema.Attribute.Text;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    fiscalYear: Schema.Attribute.Integer & Schema.Attribute.Required;
+    generatedAt: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::compliance-report.compliance-report'
+    > &
+      Schema.Attribute.Private;
+    period: Schema.Attribute.String & Schema.Attribute.Required & Schema.Attribute.Unique;
+    publishedAt: Schema.Attribute.DateTime;
+    summary: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiEServiceEService extends Struct.CollectionTypeSchema {
   collectionName: 'e_services';
   info: {
@@ -671,7 +704,31 @@ export interface ApiItaItemItaItem extends Struct.CollectionTypeSchema {
       }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dueDay: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 31;
+          min: 1;
+        },
+        number
+      >;
+    dueMonth: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 12;
+          min: 1;
+        },
+        number
+      >;
     elements: Schema.Attribute.JSON;
+    graceDays: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 366;
+          min: 0;
+        },
+        number
+      >;
     indicatorCode: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 20;
@@ -714,6 +771,45 @@ export interface ApiItaItemItaItem extends Struct.CollectionTypeSchema {
       }>;
     titleUncertain: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     topics: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiItemResponsibilityItemResponsibility extends Struct.CollectionTypeSchema {
+  collectionName: 'item_responsibilities';
+  info: {
+    description: '\u0E1C\u0E39\u0E49\u0E23\u0E31\u0E1A\u0E1C\u0E34\u0E14\u0E0A\u0E2D\u0E1A\u0E2B\u0E25\u0E31\u0E01\u0E41\u0E25\u0E30\u0E1C\u0E39\u0E49\u0E23\u0E31\u0E1A\u0E1C\u0E34\u0E14\u0E0A\u0E2D\u0E1A\u0E23\u0E2D\u0E07\u0E02\u0E2D\u0E07\u0E41\u0E15\u0E48\u0E25\u0E30\u0E02\u0E49\u0E2D ITA \u0E43\u0E19\u0E41\u0E15\u0E48\u0E25\u0E30\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19';
+    displayName: '\u0E1C\u0E39\u0E49\u0E23\u0E31\u0E1A\u0E1C\u0E34\u0E14\u0E0A\u0E2D\u0E1A\u0E02\u0E49\u0E2D\u0E15\u0E31\u0E27\u0E0A\u0E35\u0E49\u0E27\u0E31\u0E14';
+    pluralName: 'item-responsibilities';
+    singularName: 'item-responsibility';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    item: Schema.Attribute.Relation<'manyToOne', 'api::ita-item.ita-item'>;
+    lastReminderFor: Schema.Attribute.String & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::item-responsibility.item-responsibility'
+    > &
+      Schema.Attribute.Private;
+    primaryEmail: Schema.Attribute.Email & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    remindDaysBefore: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 90;
+          min: 0;
+        },
+        number
+      >;
+    secondaryEmail: Schema.Attribute.Email;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
@@ -1981,10 +2077,12 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::activity.activity': ApiActivityActivity;
+      'api::compliance-report.compliance-report': ApiComplianceReportComplianceReport;
       'api::e-service.e-service': ApiEServiceEService;
       'api::executive.executive': ApiExecutiveExecutive;
       'api::ita-checklist.ita-checklist': ApiItaChecklistItaChecklist;
       'api::ita-item.ita-item': ApiItaItemItaItem;
+      'api::item-responsibility.item-responsibility': ApiItemResponsibilityItemResponsibility;
       'api::law.law': ApiLawLaw;
       'api::manual.manual': ApiManualManual;
       'api::news.news': ApiNewsNews;

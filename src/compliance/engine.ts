@@ -1,0 +1,477 @@
+import type { Core, UID } from '@strapi/strapi';
+import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
+import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
+import {
+  dueDateOf,
+  evaluate,
+  todayInBangkok,
+  type EntryFacts,
+  type Evaluation,
+  type ItemRule,
+  type Status,
+} from './rules';
+
+/**
+ * The status engine over the database: every unit × checklist item of the unit's scheme for a
+ * fiscal year, evaluated by the rules in `rules.ts`. A fixed number of queries whatever the
+ * number of units, items or entries: units, checklists, items, one UNION ALL over every
+ * disclosure type's links to those items, one UNION ALL of the plans' and reports' periods.
+ */
+
+export type MatrixUnit = {
+  id: number;
+  code: string;
+  nameTh: string;
+  nameEn: string | null;
+  group: string;
+  scheme: string;
+  publishingMode: string | null;
+};
+export type MatrixItem = {
+  id: number;
+  code: string;
+  titleTh: string;
+  titleEn: string | null;
+  scheme: string;
+  cadence: string | null;
+  indicatorCode: string | null;
+  /** Due date of non-monthly items (monthly ones are due month by month). */
+  dueDate: string | null;
+  position: number | null;
+};
+export type CellEntry = {
+  type: string;
+  documentId: string;
+  title: string;
+  published: boolean;
+  publishedAt: string | null;
+  workflowState: string | null;
+  isNone: boolean;
+};
+export type MatrixCell = {
+  unit: string;
+  item: string;
+  status: Status;
+  dueDate: string | null;
+  missingMonths?: number[];
+  entries: CellEntry[];
+};
+export type Matrix = {
+  fiscalYear: number;
+  today: string;
+  units: MatrixUnit[];
+  items: MatrixItem[];
+  cells: MatrixCell[];
+};
+
+type Meta = {
+  tableName: string;
+  attributes: Record<
+    string,
+    {
+      columnName?: string;
+      joinTable?: {
+        name: string;
+        joinColumn: { name: string };
+        inverseJoinColumn: { name: string };
+      };
+    }
+  >;
+};
+const metaOf = (strapi: Core.Strapi, uid: string) =>
+  strapi.db.metadata.get(uid as UID.ContentType) as unknown as Meta;
+const col = (meta: Meta, attribute: string) => meta.attributes[attribute]?.columnName ?? attribute;
+
+type LinkRow = {
+  uid: string;
+  type: string;
+  id: number;
+  documentId: string;
+  title: string;
+  publishedAt: string | number | Date | null;
+  workflowState: string | null;
+  isNone: boolean | number | null;
+  fiscalYear: number | null;
+  month: number | null;
+  date: string | number | Date | null;
+  unitRef: number;
+  itemId: number;
+};
+
+const iso = (v: string | number | Date | null): string | null =>
+  v === null || v === undefined ? null : (v instanceof Date ? v : new Date(v)).toISOString();
+const dateOnly = (v: string | number | Date | null): string | null => {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v.slice(0, 10);
+  const d = v instanceof Date ? v : new Date(v);
+  return d.toISOString().slice(0, 10);
+};
+
+/** Every (entry row, item) link of the given units to the given items, drafts included. */
+const loadLinks = async (
+  strapi: Core.Strapi,
+  unitIds: number[] | null,
+  itemIds: number[],
+): Promise<LinkRow[]> => {
+  if (!itemIds.length || (unitIds && !unitIds.length)) return [];
+  const knex = strapi.db.connection;
+  const parts = DISCLOSURE_TYPES.map((type) => {
+    const meta = metaOf(strapi, type.uid);
+    const link = meta.attributes.checklistItems?.joinTable;
+    if (!link) throw new Error(`${type.uid} has no checklistItems link table`);
+    const e = (a: string) => `e.${col(meta, a)}`;
+    const has = (a: string) => Boolean(meta.attributes[a]);
+    const pick = (a: string, alias: string) =>
+      has(a) ? knex.raw('?? as ??', [e(a), alias]) : knex.raw('NULL as ??', [alias]);
+    const q = knex
+      .select(
+        knex.raw('? as ??', [type.uid, 'uid']),
+        knex.raw('? as ??', [type.name, 'type']),
+        knex.raw('?? as ??', ['e.id', 'id']),
+        knex.raw('?? as ??', [e('documentId'), 'documentId']),
+        knex.raw('?? as ??', [e('title'), 'title']),
+        knex.raw('?? as ??', [e('publishedAt'), 'publishedAt']),
+        knex.raw('?? as ??', [e('workflowState'), 'workflowState']),
+        knex.raw('?? as ??', [e('isNone'), 'isNone']),
+        pick('fiscalYear', 'fiscalYear'),
+        pick('month', 'month'),
+        pick('date', 'date'),
+        knex.raw('?? as ??', [e('unitRef'), 'unitRef']),
+        knex.raw('?? as ??', [`l.${link.inverseJoinColumn.name}`, 'itemId']),
+      )
+      .from({ e: meta.tableName })
+      .join({ l: link.name }, `l.${link.joinColumn.name}`, 'e.id')
+      .whereIn(`l.${link.inverseJoinColumn.name}`, itemIds)
+      // Published rows, and draft rows that differ from what is published (or were never published).
+      .where((w) => w.whereNotNull(e('publishedAt')).orWhereNot(e('workflowState'), 'published'));
+    if (unitIds) q.whereIn(e('unitRef'), unitIds);
+    else q.whereNotNull(e('unitRef'));
+    return q;
+  });
+  const [first, ...rest] = parts;
+  return (await first.unionAll(rest, false)) as LinkRow[];
+};
+
+/** Periods (start/end dates) of the entries that have one (plans, reports), by `uid:id`. */
+const loadPeriods = async (
+  strapi: Core.Strapi,
+  unitIds: number[] | null,
+): Promise<Map<string, { start: string; end: string }>> => {
+  const out = new Map<string, { start: string; end: string }>();
+  const knex = strapi.db.connection;
+  const withPeriod = DISCLOSURE_TYPES.filter((t) => {
+    const attr = (
+      strapi.contentType(t.uid as UID.ContentType).attributes as Record<
+        string,
+        { type: string; component?: string }
+      >
+    ).period;
+    return attr?.type === 'component' && attr.component === 'shared.period';
+  });
+  if (!withPeriod.length) return out;
+  const periodTable = (strapi.db.metadata.get('shared.period' as UID.Component) as unknown as Meta)
+    .tableName;
+  const parts = withPeriod.map((t) => {
+    const meta = metaOf(strapi, t.uid);
+    const cmps = `${meta.tableName}_cmps`;
+    const q = knex
+      .select(
+        knex.raw('? as ??', [t.uid, 'uid']),
+        knex.raw('?? as ??', ['c.entity_id', 'id']),
+        knex.raw('?? as ??', ['p.start_date', 'start']),
+        knex.raw('?? as ??', ['p.end_date', 'end']),
+      )
+      .from({ c: cmps })
+      .join({ p: periodTable }, 'p.id', 'c.cmp_id')
+      .join({ e: meta.tableName }, 'e.id', 'c.entity_id')
+      .where('c.component_type', 'shared.period')
+      .where('c.field', 'period');
+    if (unitIds) q.whereIn(`e.${col(meta, 'unitRef')}`, unitIds);
+    return q;
+  });
+  const [first, ...rest] = parts;
+  const rows = (await first.unionAll(rest, false)) as Array<{
+    uid: string;
+    id: number;
+    start: string | number | Date;
+    end: string | number | Date;
+  }>;
+  for (const r of rows) {
+    const start = dateOnly(r.start);
+    const end = dateOnly(r.end);
+    if (start && end) out.set(`${r.uid}:${r.id}`, { start, end });
+  }
+  return out;
+};
+
+type DocFacts = { published?: EntryFacts; draft?: EntryFacts };
+export type MatrixData = {
+  fiscalYear: number;
+  units: MatrixUnit[];
+  items: MatrixItem[];
+  itemsByScheme: Map<string, Array<{ id: number; code: string; rule: ItemRule }>>;
+  /** `unitId:itemId` → documentId → facts. */
+  byCell: Map<string, Map<string, DocFacts>>;
+};
+
+export type MatrixInput = {
+  fiscalYear: number;
+  /** Unit group (faculty, office, division_centre, ...) or null for all. */
+  group?: string | null;
+  /** The units the caller may see; null = every unit. */
+  unitIds?: number[] | null;
+  /** Only these unit codes (e.g. one unit's page). */
+  unitCodes?: string[] | null;
+  today?: string;
+};
+
+export const loadMatrixData = async (
+  strapi: Core.Strapi,
+  input: MatrixInput,
+): Promise<MatrixData> => {
+  const unitWhere: Record<string, unknown> = {
+    $or: [{ active: true }, { active: { $null: true } }],
+  };
+  if (input.group) unitWhere.group = input.group;
+  if (input.unitIds) unitWhere.id = { $in: input.unitIds };
+  if (input.unitCodes) unitWhere.code = { $in: input.unitCodes };
+  const units = (await strapi.db.query(UNIT_UID).findMany({
+    where: unitWhere,
+    select: ['id', 'code', 'nameTh', 'nameEn', 'group', 'scheme', 'publishingMode'],
+    orderBy: [{ code: 'asc' }],
+  })) as MatrixUnit[];
+
+  const checklists = (await strapi.db.query(CHECKLIST_UID).findMany({
+    where: { fiscalYear: input.fiscalYear },
+    select: ['id', 'scheme', 'status'],
+    orderBy: [{ status: 'asc' }, { id: 'asc' }],
+  })) as Array<{ id: number; scheme: string }>;
+  const checklistOfScheme = new Map<string, number>();
+  for (const c of checklists)
+    if (!checklistOfScheme.has(c.scheme)) checklistOfScheme.set(c.scheme, c.id);
+  const schemes = new Set(units.map((u) => u.scheme));
+  const checklistIds = [...checklistOfScheme.entries()]
+    .filter(([scheme]) => schemes.has(scheme))
+    .map(([, id]) => id);
+
+  type ItemRow = Omit<MatrixItem, 'scheme' | 'dueDate'> & {
+    dueMonth: number | null;
+    dueDay: number | null;
+    graceDays: number | null;
+    checklistId: number;
+  };
+  let itemRows: ItemRow[] = [];
+  if (checklistIds.length) {
+    const knex = strapi.db.connection;
+    const meta = metaOf(strapi, ITEM_UID);
+    const link = meta.attributes.checklist?.joinTable;
+    if (!link) throw new Error('ita-item has no checklist link table');
+    const i = (a: string) => `i.${col(meta, a)}`;
+    itemRows = (await knex
+      .select(
+        ...[
+          'id',
+          'code',
+          'titleTh',
+          'titleEn',
+          'cadence',
+          'indicatorCode',
+          'position',
+          'dueMonth',
+          'dueDay',
+          'graceDays',
+        ].map((a) => knex.raw('?? as ??', [a === 'id' ? 'i.id' : i(a), a])),
+        knex.raw('?? as ??', [`l.${link.inverseJoinColumn.name}`, 'checklistId']),
+      )
+      .from({ i: meta.tableName })
+      .join({ l: link.name }, `l.${link.joinColumn.name}`, 'i.id')
+      .whereIn(`l.${link.inverseJoinColumn.name}`, checklistIds)
+      .orderBy([
+        { column: i('position'), order: 'asc' },
+        { column: 'i.id', order: 'asc' },
+      ])) as ItemRow[];
+  }
+  const schemeOfChecklist = new Map([...checklistOfScheme.entries()].map(([s, id]) => [id, s]));
+  const ruleOf = (r: ItemRow): ItemRule => ({
+    cadence: r.cadence,
+    dueMonth: r.dueMonth,
+    dueDay: r.dueDay,
+    graceDays: r.graceDays,
+  });
+  const items: MatrixItem[] = itemRows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    titleTh: r.titleTh,
+    titleEn: r.titleEn ?? null,
+    scheme: schemeOfChecklist.get(r.checklistId) ?? '',
+    cadence: r.cadence ?? null,
+    indicatorCode: r.indicatorCode ?? null,
+    dueDate: r.cadence === 'monthly' ? null : dueDateOf(ruleOf(r), input.fiscalYear),
+    position: r.position ?? null,
+  }));
+
+  const unitIds = input.group || input.unitIds || input.unitCodes ? units.map((u) => u.id) : null;
+  const [links, periods] = await Promise.all([
+    loadLinks(
+      strapi,
+      unitIds,
+      itemRows.map((r) => r.id),
+    ),
+    loadPeriods(strapi, unitIds),
+  ]);
+
+  // (unit, item) → documentId → its published and draft facts.
+  const byCell = new Map<string, Map<string, DocFacts>>();
+  for (const row of links) {
+    const published = row.publishedAt !== null && row.publishedAt !== undefined;
+    const facts: EntryFacts = {
+      documentId: row.documentId,
+      type: row.type,
+      title: row.title,
+      published,
+      publishedAt: published ? iso(row.publishedAt) : null,
+      workflowState: row.workflowState ?? null,
+      isNone: Boolean(row.isNone),
+      fiscalYear: row.fiscalYear === null ? null : Number(row.fiscalYear),
+      month: row.month === null ? null : Number(row.month),
+      date: dateOnly(row.date),
+      period: periods.get(`${row.uid}:${row.id}`) ?? null,
+    };
+    const key = `${row.unitRef}:${row.itemId}`;
+    const docs = byCell.get(key) ?? new Map();
+    const doc = docs.get(row.documentId) ?? {};
+    if (published) doc.published = facts;
+    else doc.draft = facts;
+    docs.set(row.documentId, doc);
+    byCell.set(key, docs);
+  }
+
+  const itemsByScheme = new Map<string, Array<{ id: number; code: string; rule: ItemRule }>>();
+  for (const r of itemRows) {
+    const scheme = schemeOfChecklist.get(r.checklistId) ?? '';
+    itemsByScheme.set(scheme, [
+      ...(itemsByScheme.get(scheme) ?? []),
+      { id: r.id, code: r.code, rule: ruleOf(r) },
+    ]);
+  }
+  return { fiscalYear: input.fiscalYear, units, items, itemsByScheme, byCell };
+};
+
+/**
+ * Evaluates every cell on `today`. With `asOf` (a past date), as things stood at the end of that
+ * day: only what was published by then counts, and nothing was in review.
+ */
+export const evaluateMatrix = (
+  data: MatrixData,
+  today: string,
+  options: { asOf?: string } = {},
+): Matrix => {
+  const cells: MatrixCell[] = [];
+  const asOf = options.asOf;
+  for (const unit of data.units) {
+    for (const item of data.itemsByScheme.get(unit.scheme) ?? []) {
+      const docs = data.byCell.get(`${unit.id}:${item.id}`);
+      const facts: EntryFacts[] = [];
+      for (const doc of docs?.values() ?? []) {
+        if (asOf) {
+          if (doc.published?.publishedAt && doc.published.publishedAt.slice(0, 10) <= asOf)
+            facts.push(doc.published);
+        } else if (doc.published) facts.push(doc.published);
+        // A draft counts as "in review" only when nothing of that document is published.
+        else if (doc.draft) facts.push(doc.draft);
+      }
+      const result: Evaluation = evaluate(item.rule, data.fiscalYear, facts, asOf ?? today);
+      cells.push({
+        unit: unit.code,
+        item: item.code,
+        status: result.status,
+        dueDate: result.dueDate,
+        ...(result.missingMonths ? { missingMonths: result.missingMonths } : {}),
+        entries: result.entries.map((e) => ({
+          type: e.type,
+          documentId: e.documentId,
+          title: e.title,
+          published: e.published,
+          publishedAt: e.publishedAt,
+          workflowState: e.workflowState,
+          isNone: e.isNone,
+        })),
+      });
+    }
+  }
+  return {
+    fiscalYear: data.fiscalYear,
+    today: asOf ?? today,
+    units: data.units,
+    items: data.items,
+    cells,
+  };
+};
+
+export const buildMatrix = async (strapi: Core.Strapi, input: MatrixInput): Promise<Matrix> =>
+  evaluateMatrix(await loadMatrixData(strapi, input), input.today ?? todayInBangkok());
+
+export type UnitSummary = {
+  unit: string;
+  total: number;
+  counts: Record<Status, number>;
+  /** complete + declared_none, over all items of the unit's scheme (0–1). */
+  progress: number;
+};
+
+/** Counts by status per unit and for everything shown. */
+export const summarize = (matrix: Matrix): { units: UnitSummary[]; overall: UnitSummary } => {
+  const empty = (): Record<Status, number> => ({
+    complete: 0,
+    declared_none: 0,
+    in_review: 0,
+    overdue: 0,
+    missing: 0,
+  });
+  const byUnit = new Map<string, UnitSummary>(
+    matrix.units.map((u) => [u.code, { unit: u.code, total: 0, counts: empty(), progress: 0 }]),
+  );
+  const overall: UnitSummary = { unit: '*', total: 0, counts: empty(), progress: 0 };
+  for (const cell of matrix.cells) {
+    const s = byUnit.get(cell.unit);
+    if (!s) continue;
+    s.total += 1;
+    s.counts[cell.status] += 1;
+    overall.total += 1;
+    overall.counts[cell.status] += 1;
+  }
+  const done = (s: UnitSummary) =>
+    s.total ? (s.counts.complete + s.counts.declared_none) / s.total : 0;
+  for (const s of byUnit.values()) s.progress = done(s);
+  overall.progress = done(overall);
+  return { units: [...byUnit.values()], overall };
+};
+
+/**
+ * Completion month by month through the fiscal year, as it stood at the end of each month that
+ * has begun (the current month: today). Computed from one load of the data.
+ */
+export const completionHistory = (
+  data: MatrixData,
+  today: string,
+): Array<{ month: string; asOf: string; complete: number; total: number; progress: number }> => {
+  const out = [];
+  const startYear = data.fiscalYear - 543 - 1;
+  for (let i = 0; i < 12; i += 1) {
+    const month = ((9 + i) % 12) + 1;
+    const year = month >= 10 ? startYear : startYear + 1;
+    const first = `${year}-${String(month).padStart(2, '0')}-01`;
+    if (first > today) break;
+    const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    const asOf = last < today ? last : today;
+    const { overall } = summarize(evaluateMatrix(data, today, { asOf }));
+    out.push({
+      month: first.slice(0, 7),
+      asOf,
+      complete: overall.counts.complete + overall.counts.declared_none,
+      total: overall.total,
+      progress: overall.progress,
+    });
+  }
+  return out;
+};

@@ -1,0 +1,7 @@
+const policies = ['admin::isAuthenticatedAdmin'];
+const H = 'api::compliance.compliance';
+
+export default [
+  { method: 'GET' as const, path: '/matrix', handler: `${H}.matrix`, config: { policies } },
+  { method: 'GET' as const, path: '/history', handler: `${H}.history`, config: { policies } },
+];

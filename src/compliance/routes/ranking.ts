@@ -1,0 +1,5 @@
+import type { AdminRoute } from './index';
+
+const routes: AdminRoute[] = [];
+
+export default routes;
