@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { registerReminderScheduler } from './reminders';
+import { registerReportScheduler } from './reports';
 import { complianceRoutes } from './routes';
 
 /** Compliance monitoring: the status engine, the matrix, reports, responsibilities, ranking. */
@@ -10,7 +12,8 @@ export default {
       routes: complianceRoutes(),
     } as never);
   },
-  async bootstrap(_strapi: Core.Strapi) {
-    // Schedulers (monthly report, reminders) are registered by their parts.
+  async bootstrap(strapi: Core.Strapi) {
+    registerReportScheduler(strapi);
+    registerReminderScheduler(strapi);
   },
 };
