@@ -158,23 +158,53 @@ const strings = (v: unknown) =>
 
 const MAX_FILTER_DEPTH = 12;
 
+type Schema = { attributes: Record<string, Attr & { target?: string; component?: string }> };
+type Resolve = (uid: string) => Schema | null;
+const SYSTEM_FIELDS = new Set(['id', 'documentId', 'createdAt', 'updatedAt', 'publishedAt']);
+const NESTED_TYPES = new Set(['relation', 'media', 'component']);
+
 /**
- * Filters are a tree: logical operators hold sub-trees (`$and`/`$or` a list, `$not` one),
- * comparison operators hold a value or a list of values, attribute names hold either.
+ * Filters are a tree read against the schema: logical operators hold sub-trees (`$and`/`$or` a
+ * list, `$not` one); a scalar attribute holds a value, a list, or comparison operators; a
+ * relation, file or component holds a filter on its target (or `$null`/`$notNull`).
+ * `filters[attachments]=x` or `filters[$ne]=x` would otherwise reach the database as a 500.
  */
-const filterShapeOk = (node: unknown, depth: number, onAttribute = false): boolean => {
+const filterShapeOk = (
+  node: unknown,
+  depth: number,
+  schema: Schema | null,
+  resolve: Resolve,
+  level: 'model' | 'scalar' = 'model',
+): boolean => {
   if (depth > MAX_FILTER_DEPTH || !isPlain(node)) return false;
   return Object.entries(node).every(([key, value]) => {
     if (key === '$and' || key === '$or') {
       const list = Array.isArray(value) ? value : isPlain(value) ? Object.values(value) : null;
-      return list !== null && list.every((v) => filterShapeOk(v, depth + 1, onAttribute));
+      return (
+        list !== null && list.every((v) => filterShapeOk(v, depth + 1, schema, resolve, level))
+      );
     }
-    if (key === '$not') return filterShapeOk(value, depth + 1, onAttribute);
-    // A comparison needs an attribute to compare: `filters[$ne]=x` is not one.
-    if (key.startsWith('$') && !onAttribute) return false;
-    if (key === '$between') return Array.isArray(value) && value.length === 2 && strings(value);
-    if (key.startsWith('$')) return strings(value);
-    return strings(value) || filterShapeOk(value, depth + 1, true);
+    if (key === '$not') return filterShapeOk(value, depth + 1, schema, resolve, level);
+    if (key.startsWith('$')) {
+      if (level === 'model')
+        return (key === '$null' || key === '$notNull') && depth > 0 && strings(value);
+      if (key === '$between') return Array.isArray(value) && value.length === 2 && strings(value);
+      return strings(value);
+    }
+    if (level === 'scalar') return false;
+    const attr = schema?.attributes[key];
+    if (attr && NESTED_TYPES.has(attr.type)) {
+      const target =
+        attr.type === 'media'
+          ? 'plugin::upload.file'
+          : attr.type === 'component'
+            ? (attr.component ?? '')
+            : (attr.target ?? '');
+      return filterShapeOk(value, depth + 1, resolve(target), resolve, 'model');
+    }
+    if (attr || SYSTEM_FIELDS.has(key) || !schema)
+      return strings(value) || filterShapeOk(value, depth + 1, null, resolve, 'scalar');
+    return strings(value) || isPlain(value); // unknown key: Strapi answers 400 "Invalid key"
   });
 };
 
@@ -182,7 +212,12 @@ const filterShapeOk = (node: unknown, depth: number, onAttribute = false): boole
  * The shape of Strapi's top-level query parameters, checked before Strapi reads them: a search
  * term that is an object or a status that is an array would otherwise end in a 500.
  */
-export const checkQueryShape = (query: Record<string, unknown>, attributes: Set<string>) => {
+export const checkQueryShape = (
+  query: Record<string, unknown>,
+  attributes: Set<string>,
+  schema: Schema | null = null,
+  resolve: Resolve = () => null,
+) => {
   const fail = (name: string) => {
     throw bad(`พารามิเตอร์ ${name} ไม่ถูกต้อง`, `Malformed ${name} parameter`);
   };
@@ -207,19 +242,29 @@ export const checkQueryShape = (query: Record<string, unknown>, attributes: Set<
         )
           fail(name);
         break;
-      case 'sort':
-        if (
-          !strings(value) &&
-          !(isPlain(value) && Object.values(value).every((v) => v === 'asc' || v === 'desc'))
-        )
-          fail(name);
+      case 'sort': {
+        // `title`, `date:desc`, `unit.code:asc`, lists of those, or { title: 'asc' }.
+        const okField = (f: string) => {
+          const m = /^([A-Za-z_][A-Za-z0-9_]*)(\.[A-Za-z_][A-Za-z0-9_]*)*(:(asc|desc))?$/i.exec(f);
+          return Boolean(m) && (attributes.has(m![1]) || SYSTEM_FIELDS.has(m![1]));
+        };
+        const list = isPlain(value)
+          ? Object.entries(value).map(([k, v]) => (v === 'asc' || v === 'desc' ? `${k}:${v}` : '!'))
+          : strings(value)
+            ? ([] as string[])
+                .concat(value as string | string[])
+                .flatMap((f) => f.split(','))
+                .map((f) => f.trim())
+            : null;
+        if (!list || !list.every(okField)) fail(name);
         break;
+      }
       case 'pagination':
         if (!isPlain(value) || !Object.values(value).every((v) => typeof v === 'string'))
           fail(name);
         break;
       case 'filters':
-        if (!filterShapeOk(value, 0)) fail(name);
+        if (!filterShapeOk(value, 0, schema, resolve)) fail(name);
         break;
       default:
         break;
@@ -243,7 +288,9 @@ export const publicQueryMiddleware =
     if (!rule) return next();
     // Admin API tokens and logged-in users get the same shape; only the populate is bounded.
     const query = { ...(ctx.query as Record<string, unknown>) };
-    checkQueryShape(query, rule.fields);
+    const resolve: Resolve = (uid) =>
+      (strapi.getModel(uid as UID.Schema) as unknown as Schema | undefined) ?? null;
+    checkQueryShape(query, rule.fields, resolve(rule.uid), resolve);
     query.populate = resolvePopulate(rule, query.populate);
     const isList = parts.length === 3;
     if (rule.disclosure && isList) {
