@@ -107,6 +107,9 @@ export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
         ...forTypes(['read'], []),
         ...readReference([]),
         { action: `${CM}.read`, subject: 'api::unit-membership.unit-membership' },
+        // Compliance: who is responsible for what, and the monthly reports.
+        { action: `${CM}.read`, subject: 'api::item-responsibility.item-responsibility' },
+        { action: `${CM}.read`, subject: 'api::compliance-report.compliance-report' },
         ...UPLOAD_READ.map((action) => ({ action })),
       ];
   }
