@@ -1,0 +1,271 @@
+import fs from 'fs';
+import path from 'path';
+import PDFDocument from 'pdfkit';
+import { STATUS_LABELS_TH, STATUSES, type Status } from '../rules';
+import { percent, publishedText, responsibleText, type ReportData, type ReportRow } from './data';
+import { thaiDate, thaiDateTime, thaiMonthOfPeriod } from './period';
+import { graphemesOf, wordsOf } from './text';
+
+/**
+ * The monthly report as a PDF (A4 landscape) in a Thai TLWG font from Debian's fonts-thai-tlwg.
+ *
+ * Thai is written without spaces between words, and a shaped Thai line maps badly back to text
+ * (glyph substitutions such as ำ → ํ + า). So: lines are broken at word boundaries found by
+ * ICU's dictionary (Intl.Segmenter), never inside a grapheme cluster; every line is drawn at an
+ * exact position without pdfkit's own wrapping, inside a marked-content span whose /ActualText
+ * is the line's text, so that copying or pdftotext gives back the original characters.
+ */
+
+export class ThaiFontMissingError extends Error {
+  constructor(searched: string[]) {
+    super(
+      `ไม่พบฟอนต์ภาษาไทยสำหรับสร้าง PDF: ติดตั้งแพ็กเกจ fonts-thai-tlwg (apt-get install fonts-thai-tlwg) หรือกำหนด THAI_FONT_DIR / ` +
+        `No Thai font for the PDF: install the Debian package fonts-thai-tlwg, or set THAI_FONT_DIR (searched ${searched.join(', ')})`,
+    );
+    this.name = 'ThaiFontMissingError';
+  }
+}
+
+const FONT_DIRS = [
+  '/usr/share/fonts/truetype/tlwg',
+  '/usr/share/fonts/opentype/tlwg',
+  '/usr/share/fonts/truetype/thai',
+  '/usr/local/share/fonts/tlwg',
+];
+const FAMILIES = ['Garuda', 'Sawasdee', 'Loma'];
+
+/** The regular and bold files of the first TLWG family found (THAI_FONT_DIR first). */
+export const findThaiFont = (): { regular: string; bold: string } => {
+  const dirs = [process.env.THAI_FONT_DIR, ...FONT_DIRS].filter((d): d is string => Boolean(d));
+  for (const family of FAMILIES)
+    for (const dir of dirs)
+      for (const ext of ['ttf', 'otf']) {
+        const regular = path.join(dir, `${family}.${ext}`);
+        if (!fs.existsSync(regular)) continue;
+        const bold = path.join(dir, `${family}-Bold.${ext}`);
+        return { regular, bold: fs.existsSync(bold) ? bold : regular };
+      }
+  throw new ThaiFontMissingError(dirs);
+};
+
+// ---------- line breaking ----------
+/**
+ * Breaks text into lines no wider than `width` (as measured by `measure`): at Thai word
+ * boundaries and spaces; a word wider than a line is cut between grapheme clusters.
+ */
+export const wrapText = (text: string, width: number, measure: (s: string) => number): string[] => {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let line = '';
+    const push = () => {
+      if (line.trim()) lines.push(line.trim());
+      line = '';
+    };
+    for (const word of wordsOf(paragraph)) {
+      if (measure(line + word) <= width) {
+        line += word;
+        continue;
+      }
+      push();
+      if (!word.trim()) continue;
+      if (measure(word) <= width) {
+        line = word;
+        continue;
+      }
+      for (const g of graphemesOf(word)) {
+        if (line && measure(line + g) > width) push();
+        line += g;
+      }
+    }
+    push();
+  }
+  return lines.length ? lines : [''];
+};
+
+// ---------- drawing ----------
+const PAGE = { size: 'A4' as const, layout: 'landscape' as const };
+const MARGIN = 36;
+const FONT = 'thai';
+const BOLD = 'thai-bold';
+
+type Doc = InstanceType<typeof PDFDocument>;
+type Column = { header: string; width: number; text: (r: ReportRow) => string };
+
+class Writer {
+  y = MARGIN;
+  constructor(readonly doc: Doc) {}
+  get width() {
+    return this.doc.page.width - 2 * MARGIN;
+  }
+  get bottom() {
+    return this.doc.page.height - MARGIN - 14;
+  }
+  lineHeight(size: number) {
+    return size * 1.55;
+  }
+  /** One line at (x, y), its text also as /ActualText (see the module comment). */
+  line(text: string, x: number, y: number, size: number, bold = false) {
+    const doc = this.doc;
+    doc.font(bold ? BOLD : FONT).fontSize(size);
+    if (!text) return;
+    doc.markContent('Span', { actual: text, lang: 'th-TH' } as never);
+    doc.text(text, x, y, { lineBreak: false });
+    // Poppler places an ActualText span with the graphics state current at EMC: restore the text's
+    // transformation and font there, or extraction puts the text in the wrong place.
+    const font = (doc as unknown as { _font: { id: string } })._font.id;
+    doc.addContent(`q 1 0 0 -1 0 ${doc.page.height} cm BT /${font} ${size} Tf ET`);
+    doc.endMarkedContent();
+    doc.addContent('Q');
+  }
+  wrap(text: string, width: number, size: number, bold = false): string[] {
+    this.doc.font(bold ? BOLD : FONT).fontSize(size);
+    return wrapText(text, width, (s) => this.doc.widthOfString(s));
+  }
+  /** A wrapped paragraph across the page. */
+  paragraph(text: string, size: number, bold = false, gap = 4) {
+    for (const l of this.wrap(text, this.width, size, bold)) {
+      this.ensure(this.lineHeight(size));
+      this.line(l, MARGIN, this.y, size, bold);
+      this.y += this.lineHeight(size);
+    }
+    this.y += gap;
+  }
+  ensure(height: number, onNewPage?: () => void) {
+    if (this.y + height <= this.bottom) return false;
+    this.doc.addPage(PAGE);
+    this.y = MARGIN;
+    onNewPage?.();
+    return true;
+  }
+  /** A table whose cells wrap; the header row repeats on every page. */
+  table<T>(columns: Array<{ header: string; width: number; text: (r: T) => string }>, rows: T[]) {
+    const size = 8.5;
+    const pad = 3;
+    const lh = this.lineHeight(size);
+    const total = columns.reduce((n, c) => n + c.width, 0);
+    const scale = this.width / total;
+    const cols = columns.map((c) => ({ ...c, width: c.width * scale }));
+    const drawRow = (cells: string[][], bold: boolean, fill?: string) => {
+      const height = Math.max(...cells.map((c) => c.length)) * lh + 2 * pad;
+      let x = MARGIN;
+      if (fill) this.doc.rect(MARGIN, this.y, this.width, height).fill(fill).fillColor('black');
+      for (let i = 0; i < cols.length; i += 1) {
+        this.doc.rect(x, this.y, cols[i].width, height).lineWidth(0.4).stroke('#888888');
+        cells[i].forEach((l, j) => this.line(l, x + pad, this.y + pad + j * lh, size, bold));
+        x += cols[i].width;
+      }
+      this.y += height;
+    };
+    const headerCells = cols.map((c) => this.wrap(c.header, c.width - 2 * pad, size, true));
+    const header = () => drawRow(headerCells, true, '#e8eef7');
+    this.ensure(Math.max(...headerCells.map((c) => c.length)) * lh + 2 * pad + 3 * lh);
+    header();
+    for (const row of rows) {
+      const cells = cols.map((c) => this.wrap(c.text(row), c.width - 2 * pad, size));
+      const height = Math.max(...cells.map((c) => c.length)) * lh + 2 * pad;
+      this.ensure(height, header);
+      drawRow(cells, false);
+    }
+    this.y += 10;
+  }
+}
+
+const statusColumns = (s: Record<Status, number>) => STATUSES.map((k) => String(s[k]));
+
+/** Renders the report; resolves with the PDF bytes. */
+export const renderReportPdf = (report: ReportData): Promise<Buffer> => {
+  const fonts = findThaiFont();
+  const doc = new PDFDocument({
+    ...PAGE,
+    margin: MARGIN,
+    lang: 'th-TH',
+    info: {
+      Title: `รายงานผลการติดตามการเปิดเผยข้อมูล ITA ประจำเดือน ${thaiMonthOfPeriod(report.period)}`,
+      Subject: `ITA monitoring report ${report.period}`,
+      Creator: 'Prongsai',
+    },
+  } as never);
+  doc.registerFont(FONT, fonts.regular);
+  doc.registerFont(BOLD, fonts.bold);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const w = new Writer(doc);
+  const o = report.overall;
+
+  // Title section: the organisation as a whole.
+  w.paragraph('รายงานผลการติดตามการเปิดเผยข้อมูลสาธารณะ (ITA)', 18, true, 2);
+  w.paragraph(
+    `ประจำเดือน ${thaiMonthOfPeriod(report.period)} · ปีงบประมาณ พ.ศ. ${report.fiscalYear}`,
+    14,
+    true,
+    2,
+  );
+  w.paragraph(
+    `สถานะ ณ วันที่ ${thaiDate(report.asOf)}${report.partial ? ' (เดือนยังไม่สิ้นสุด)' : ''} · จัดทำเมื่อ ${thaiDateTime(report.generatedAt)}`,
+    10,
+    false,
+    10,
+  );
+  w.paragraph('สรุปภาพรวมทั้งองค์กร', 13, true, 2);
+  w.paragraph(
+    `จำนวนหน่วยงาน ${o.units} หน่วยงาน · ความครบถ้วน ${percent(o.progress)} (${o.counts.complete + o.counts.declared_none} จาก ${o.total} รายการ) · เกินกำหนด ${o.counts.overdue} รายการ · เผยแพร่ในเดือนนี้ ${o.publishedThisMonth} รายการ`,
+    11,
+    false,
+    2,
+  );
+  w.paragraph(
+    STATUSES.map((s) => `${STATUS_LABELS_TH[s]} ${o.counts[s]}`).join(' · '),
+    11,
+    false,
+    10,
+  );
+  w.table(
+    [
+      { header: 'รหัส', width: 55, text: (u: ReportData['units'][number]) => u.unit },
+      { header: 'หน่วยงาน', width: 220, text: (u) => u.nameTh },
+      { header: 'ความครบถ้วน', width: 65, text: (u) => percent(u.progress) },
+      ...STATUSES.map((s, i) => ({
+        header: STATUS_LABELS_TH[s],
+        width: 62,
+        text: (u: ReportData['units'][number]) => statusColumns(u.counts)[i],
+      })),
+      { header: 'เผยแพร่ในเดือนนี้', width: 62, text: (u) => String(u.publishedThisMonth) },
+    ],
+    report.units,
+  );
+
+  // One section per unit.
+  const columns: Column[] = [
+    { header: 'ข้อ', width: 40, text: (r) => r.item },
+    { header: 'รายการข้อมูล', width: 250, text: (r) => r.title },
+    {
+      header: 'สถานะ',
+      width: 95,
+      text: (r) => (r.missingMonthsTh ? `${r.statusTh} (ขาด ${r.missingMonthsTh})` : r.statusTh),
+    },
+    { header: 'กำหนด', width: 75, text: (r) => r.dueDateTh || '—' },
+    { header: 'ผู้รับผิดชอบ', width: 150, text: responsibleText },
+    { header: 'เผยแพร่ในเดือนนี้', width: 160, text: (r) => publishedText(r) || '—' },
+  ];
+  for (const unit of report.units) {
+    doc.addPage(PAGE);
+    w.y = MARGIN;
+    w.paragraph(`${unit.nameTh} (${unit.unit})`, 14, true, 2);
+    w.paragraph(
+      `ความครบถ้วน ${percent(unit.progress)} · ${STATUSES.map((s) => `${STATUS_LABELS_TH[s]} ${unit.counts[s]}`).join(' · ')} · เผยแพร่ในเดือนนี้ ${unit.publishedThisMonth}`,
+      10,
+      false,
+      6,
+    );
+    w.table(
+      columns,
+      report.rows.filter((r) => r.unit === unit.unit),
+    );
+  }
+  doc.end();
+  return done;
+};
