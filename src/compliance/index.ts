@@ -1,11 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { registerReminderScheduler } from './reminders';
+import { registerResponsibilityRules } from './responsibilities';
 import { registerReportScheduler } from './reports';
 import { complianceRoutes } from './routes';
 
 /** Compliance monitoring: the status engine, the matrix, reports, responsibilities, ranking. */
 export default {
   register(strapi: Core.Strapi) {
+    registerResponsibilityRules(strapi);
     strapi.server.routes({
       type: 'admin',
       prefix: '/compliance',
