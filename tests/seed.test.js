@@ -84,6 +84,17 @@ test('demo data: the university in three groups, the province, every disclosure 
     memberships.map((m) => `${m.userEmail}:${m.role}:${m.unit ? m.unit.code : '-'}`),
   ).toContain('publisher.pvo@demo.prongsai.local:publisher:PV-AGRI');
 
+  // Responsibilities for the demo units' items, so "my items" has something to show.
+  const responsibilities = await strapi.db
+    .query('api::item-responsibility.item-responsibility')
+    .findMany({ populate: ['unit'] });
+  expect(responsibilities.length).toBeGreaterThan(20);
+  expect(
+    responsibilities.filter(
+      (r) => r.unit.code === 'OQA' && r.primaryEmail === 'editor.oqa@demo.prongsai.local',
+    ).length,
+  ).toBeGreaterThan(10);
+
   const counts = await Promise.all(DISCLOSURE_TYPES.map((t) => strapi.db.query(t.uid).count()));
   expect(await seed().seedDemo(strapi)).toEqual({ units: 0, entries: 0 });
   expect(await Promise.all(DISCLOSURE_TYPES.map((t) => strapi.db.query(t.uid).count()))).toEqual(

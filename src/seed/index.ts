@@ -92,6 +92,7 @@ export const seedDemo = async (
     }
   }
   await seedDemoUsers(strapi);
+  await seedDemoResponsibilities(strapi, ids, current);
   return { units: DEMO_UNITS.length, entries };
 };
 
@@ -148,6 +149,30 @@ const seedDemoUsers = async (strapi: Core.Strapi) => {
       unit: 'unit' in u ? u.unit : undefined,
       password: DEMO_PASSWORD,
     });
+  }
+};
+
+/** Who answers for each item in two demo units (seed 004 §1), so "my items" and reminders show. */
+const DEMO_RESPONSIBLE: Record<string, [string, string | null]> = {
+  OQA: ['editor.oqa@demo.prongsai.local', 'approver.oqa@demo.prongsai.local'],
+  SCI: ['editor.sci@demo.prongsai.local', null],
+};
+
+const seedDemoResponsibilities = async (
+  strapi: Core.Strapi,
+  unitIds: Map<string, string>,
+  fiscalYear: number,
+) => {
+  const items = (await strapi.db.query('api::ita-item.ita-item').findMany({
+    where: { checklist: { fiscalYear, scheme: 'general' } },
+    select: ['documentId'],
+  })) as Array<{ documentId: string }>;
+  for (const [code, [primaryEmail, secondaryEmail]] of Object.entries(DEMO_RESPONSIBLE)) {
+    for (const item of items) {
+      await strapi.documents('api::item-responsibility.item-responsibility').create({
+        data: { unit: unitIds.get(code), item: item.documentId, primaryEmail, secondaryEmail },
+      } as never);
+    }
   }
 };
 
