@@ -15,6 +15,8 @@
  *   node bench/dataset.js --db postgres        # PostgreSQL, a new database, dropped afterwards
  *   node bench/dataset.js --sqlite-file .tmp/bench.db --keep   # keep it for bench/delivery.js
  *   options: --entries 50000 --units 30 --rev REV | --dist DIR (see bench/boot.js)
+ *            --years 2566,2568,2569 (the three fiscal years; default 2567,2568,2569 — 2566 gives a
+ *            year with its own 43-item list, for bench/compliance.js)
  */
 const path = require('path');
 
@@ -276,14 +278,14 @@ const insertRows = async (trx, table, rows, returning) => {
 };
 
 /** Items of each fiscal year's checklist for a scheme, with the types (and kinds) they accept. */
-const loadItems = async (strapi, scheme, satisfiersOf) => {
+const loadItems = async (strapi, scheme, satisfiersOf, years = YEARS) => {
   const lists = await strapi.db.query(CHECKLIST_UID).findMany({
     where: { scheme },
     select: ['id', 'fiscalYear', 'status'],
     populate: { items: { select: ['id', 'code', 'topics'] } },
   });
   const byYear = new Map();
-  for (const year of YEARS) {
+  for (const year of years) {
     // The year's own list, else the latest earlier one (what suggestChecklistItems does).
     const list = lists
       .filter((l) => l.fiscalYear <= year)
@@ -374,6 +376,7 @@ const buildDataset = async (strapi, options = {}) => {
   const total = Number(options.entries || 50000);
   const rnd = prng(Number(options.seed || 20261124));
   const log = options.log || ((m) => console.error(`[dataset] ${m}`));
+  const years = parseYears(options.years);
   const { DISCLOSURE_TYPES } = require(path.join(strapi.dirs.dist.src, 'disclosures', 'types'));
   const { satisfiersOf } = require(path.join(strapi.dirs.dist.src, 'ita', 'topics'));
   const knex = strapi.db.connection;
@@ -391,6 +394,7 @@ const buildDataset = async (strapi, options = {}) => {
       });
       return {
         reused: true,
+        years: await storedYears(strapi, DISCLOSURE_TYPES),
         unitList: units,
         units: units.length,
         documents: existingEntries,
@@ -402,8 +406,8 @@ const buildDataset = async (strapi, options = {}) => {
 
   const units = await createUnits(strapi, unitCount);
   const unitsMs = Date.now() - started;
-  const itemsByYear = await loadItems(strapi, 'general', satisfiersOf);
-  const buckets = unitCount * YEARS.length;
+  const itemsByYear = await loadItems(strapi, 'general', satisfiersOf, years);
+  const buckets = unitCount * years.length;
   const stats = {
     units: units.length,
     documents: 0,
@@ -423,7 +427,7 @@ const buildDataset = async (strapi, options = {}) => {
       const docs = [];
       for (let b = 0; b < buckets; b += 1) {
         const unit = units[b % unitCount];
-        const fy = YEARS[Math.floor(b / unitCount)];
+        const fy = years[Math.floor(b / unitCount)];
         // Spread the remainder so that the total is exact.
         const bucketTotal = Math.floor(total / buckets) + (b < total % buckets ? 1 : 0);
         const count = perBucket(bucketTotal)[type.name] || 0;
@@ -581,7 +585,7 @@ const buildDataset = async (strapi, options = {}) => {
   return {
     reused: false,
     ...stats,
-    years: YEARS,
+    years,
     checklistYears: Object.fromEntries([...itemsByYear].map(([y, v]) => [y, v.fiscalYear])),
     unitList: units,
     ms: Date.now() - started,
@@ -621,6 +625,31 @@ const fileRow = (rnd, title, k, day) => {
 const randomHex = (rnd) =>
   Array.from({ length: 10 }, () => '0123456789abcdef'[rnd.int(0, 15)]).join('');
 
+/** `--years 2566,2568,2569` (a string or an array) → [2566, 2568, 2569]; default YEARS. */
+const parseYears = (value) => {
+  if (value === undefined || value === null || value === true || value === '') return YEARS;
+  const list = (Array.isArray(value) ? value : String(value).split(','))
+    .map((y) => Number(String(y).trim()))
+    .filter((y) => Number.isInteger(y));
+  if (!list.length || list.some((y) => y < 2500 || y > 2700))
+    throw new Error(`--years must list Buddhist-era fiscal years, e.g. 2567,2568,2569: ${value}`);
+  return [...new Set(list)].sort((a, b) => a - b);
+};
+
+/** Fiscal years of the published entries of a kept dataset (from the news items). */
+const storedYears = async (strapi, types) => {
+  const type = types.find((t) => t.name === 'news') || types[0];
+  const meta = strapi.db.metadata.get(type.uid);
+  const fyCol = meta.attributes.fiscalYear && meta.attributes.fiscalYear.columnName;
+  if (!fyCol) return YEARS;
+  const rows = await strapi.db
+    .connection(meta.tableName)
+    .distinct(fyCol)
+    .whereNotNull(meta.attributes.publishedAt.columnName)
+    .orderBy(fyCol);
+  return rows.map((r) => Number(r[fyCol]));
+};
+
 const countPublished = async (strapi, types) => {
   let n = 0;
   for (const t of types)
@@ -630,7 +659,9 @@ const countPublished = async (strapi, types) => {
 
 const printStats = (s, client) => {
   if (s.reused) {
-    console.log(`Dataset reused (${client}): ${s.documents} published entries, ${s.units} units.`);
+    console.log(
+      `Dataset reused (${client}): ${s.documents} published entries, ${s.units} units${s.years ? `, fiscal years ${s.years.join(', ')}` : ''}.`,
+    );
     return;
   }
   console.log(`\nDataset (${client}): ${s.units} units × fiscal years ${s.years.join(', ')}`);
@@ -684,6 +715,7 @@ if (require.main === module) {
       const stats = await buildDataset(booted.strapi, {
         entries: args.entries,
         units: args.units,
+        years: args.years,
       });
       printStats(stats, `${booted.strapi.db.dialect.client}, ${database.label}`);
     } finally {

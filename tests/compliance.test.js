@@ -270,3 +270,35 @@ test('the number of queries does not grow with the number of units', async () =>
   expect(after.units).toBe(before.units + 12);
   expect(after.n).toBe(before.n);
 });
+
+test('GET /compliance/cell: every entry behind one cell; the matrix keeps the newest twelve', async () => {
+  const eng = await strapi.db.query('api::unit.unit').findOne({ where: { code: 'ENG' } });
+  for (let i = 1; i <= 14; i += 1)
+    await createEntry(
+      strapi,
+      'api::news.news',
+      {
+        title: `ข่าว ${i}`,
+        kind: 'public_relations',
+        date: `2026-0${1 + (i % 8)}-1${i % 9}`,
+        unit: eng.documentId,
+      },
+      { items: ['O4'] },
+    );
+  const matrix = await get('/compliance/matrix?fiscalYear=2569&unit=ENG');
+  const o4 = cellOf(matrix.body, 'ENG', 'O4');
+  expect(o4.status).toBe('complete');
+  expect(o4.entryCount).toBe(14);
+  expect(o4.entries).toHaveLength(12);
+  const res = await get('/compliance/cell?fiscalYear=2569&unit=ENG&item=o4');
+  expect(res.status).toBe(200);
+  expect(res.body.data.unit.code).toBe('ENG');
+  expect(res.body.data.item.code).toBe('O4');
+  expect(res.body.data.cell.entries).toHaveLength(14);
+  expect((await get('/compliance/cell?fiscalYear=2569&unit=ENG&item=O99')).status).toBe(404);
+  expect((await get('/compliance/cell?fiscalYear=2569&unit=ENG,SCI&item=O4')).status).toBe(400);
+  // Another unit's cell is not visible to an editor of ENG.
+  expect((await get('/compliance/cell?fiscalYear=2569&unit=SCI&item=O4', 'editorEng')).status).toBe(
+    404,
+  );
+});

@@ -54,8 +54,16 @@ export type MatrixCell = {
   status: Status;
   dueDate: string | null;
   missingMonths?: number[];
+  /** How many entries are behind the status; `entries` holds the newest ENTRIES_PER_CELL. */
+  entryCount: number;
   entries: CellEntry[];
 };
+
+/**
+ * A standing item can gather hundreds of news entries; the matrix carries the newest twelve
+ * (a year of monthly summaries) and the count. `GET /compliance/cell` gives them all.
+ */
+export const ENTRIES_PER_CELL = 12;
 export type Matrix = {
   fiscalYear: number;
   today: string;
@@ -121,8 +129,11 @@ const loadLinks = async (
     if (!link) throw new Error(`${type.uid} has no checklistItems link table`);
     const e = (a: string) => `e.${col(meta, a)}`;
     const has = (a: string) => Boolean(meta.attributes[a]);
-    const pick = (a: string, alias: string) =>
-      has(a) ? knex.raw('?? as ??', [e(a), alias]) : knex.raw('NULL as ??', [alias]);
+    // A bare NULL is text to PostgreSQL, which then refuses to union it with integers.
+    const pick = (a: string, alias: string, sqlType: 'integer' | 'date') =>
+      has(a)
+        ? knex.raw('?? as ??', [e(a), alias])
+        : knex.raw(`CAST(NULL AS ${sqlType}) as ??`, [alias]);
     const q = knex
       .select(
         knex.raw('? as ??', [type.uid, 'uid']),
@@ -133,9 +144,9 @@ const loadLinks = async (
         knex.raw('?? as ??', [e('publishedAt'), 'publishedAt']),
         knex.raw('?? as ??', [e('workflowState'), 'workflowState']),
         knex.raw('?? as ??', [e('isNone'), 'isNone']),
-        pick('fiscalYear', 'fiscalYear'),
-        pick('month', 'month'),
-        pick('date', 'date'),
+        pick('fiscalYear', 'fiscalYear', 'integer'),
+        pick('month', 'month', 'integer'),
+        pick('date', 'date', 'date'),
         knex.raw('?? as ??', [e('unitRef'), 'unitRef']),
         knex.raw('?? as ??', [`l.${link.inverseJoinColumn.name}`, 'itemId']),
       )
@@ -364,10 +375,11 @@ export const loadMatrixData = async (
 export const evaluateMatrix = (
   data: MatrixData,
   today: string,
-  options: { asOf?: string } = {},
+  options: { asOf?: string; entriesPerCell?: number } = {},
 ): Matrix => {
   const cells: MatrixCell[] = [];
   const asOf = options.asOf;
+  const limit = options.entriesPerCell ?? ENTRIES_PER_CELL;
   for (const unit of data.units) {
     for (const item of data.itemsByScheme.get(unit.scheme) ?? []) {
       const docs = data.byCell.get(`${unit.id}:${item.id}`);
@@ -387,15 +399,19 @@ export const evaluateMatrix = (
         status: result.status,
         dueDate: result.dueDate,
         ...(result.missingMonths ? { missingMonths: result.missingMonths } : {}),
-        entries: result.entries.map((e) => ({
-          type: e.type,
-          documentId: e.documentId,
-          title: e.title,
-          published: e.published,
-          publishedAt: e.publishedAt,
-          workflowState: e.workflowState,
-          isNone: e.isNone,
-        })),
+        entryCount: result.entries.length,
+        entries: [...result.entries]
+          .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
+          .slice(0, limit)
+          .map((e) => ({
+            type: e.type,
+            documentId: e.documentId,
+            title: e.title,
+            published: e.published,
+            publishedAt: e.publishedAt,
+            workflowState: e.workflowState,
+            isNone: e.isNone,
+          })),
       });
     }
   }
@@ -408,8 +424,12 @@ export const evaluateMatrix = (
   };
 };
 
-export const buildMatrix = async (strapi: Core.Strapi, input: MatrixInput): Promise<Matrix> =>
-  evaluateMatrix(await loadMatrixData(strapi, input), input.today ?? todayInBangkok());
+export const buildMatrix = async (
+  strapi: Core.Strapi,
+  input: MatrixInput,
+  options: { entriesPerCell?: number } = {},
+): Promise<Matrix> =>
+  evaluateMatrix(await loadMatrixData(strapi, input), input.today ?? todayInBangkok(), options);
 
 export type UnitSummary = {
   unit: string;

@@ -3,5 +3,6 @@ const H = 'api::compliance.compliance';
 
 export default [
   { method: 'GET' as const, path: '/matrix', handler: `${H}.matrix`, config: { policies } },
+  { method: 'GET' as const, path: '/cell', handler: `${H}.cell`, config: { policies } },
   { method: 'GET' as const, path: '/history', handler: `${H}.history`, config: { policies } },
 ];

@@ -1,5 +1,6 @@
 import type { Context } from 'koa';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { visibleUnitIds } from '../../../compliance/access';
 import {
   buildMatrix,
@@ -27,6 +28,39 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     c.body = {
       data: { units: matrix.units, items: matrix.items, cells: matrix.cells },
       meta: { fiscalYear: matrix.fiscalYear, today: matrix.today, progress, overall },
+    };
+  }),
+
+  /** GET /compliance/cell?fiscalYear=2569&unit=ENG&item=O4 — one cell with every entry behind it. */
+  cell: handle(async (ctx) => {
+    const c = ctx as AdminCtx;
+    const codes = unitCodesParam(c.query.unit);
+    const item = typeof c.query.item === 'string' ? c.query.item.toUpperCase() : '';
+    if (!codes || codes.length !== 1 || !/^[A-Z]{1,4}[0-9]{1,3}(\.[0-9]{1,2})?$/.test(item))
+      throw new errors.ValidationError(
+        'ระบุหน่วยงานหนึ่งหน่วย (unit) และรหัสข้อ (item) / unit (one code) and item are required',
+      );
+    const matrix = await buildMatrix(
+      strapi,
+      {
+        fiscalYear: fiscalYearParam(c.query.fiscalYear),
+        unitCodes: codes,
+        unitIds: await visibleUnitIds(strapi, c.state.user),
+      },
+      { entriesPerCell: Number.POSITIVE_INFINITY },
+    );
+    const cell = matrix.cells.find((x) => x.item === item);
+    if (!cell)
+      throw new errors.NotFoundError(
+        `ไม่พบข้อ ${item} ของหน่วยงาน ${codes[0]} / No item ${item} for unit ${codes[0]}`,
+      );
+    c.body = {
+      data: {
+        unit: matrix.units[0],
+        item: matrix.items.find((i) => i.code === item),
+        cell,
+      },
+      meta: { fiscalYear: matrix.fiscalYear, today: matrix.today },
     };
   }),
 
