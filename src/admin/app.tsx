@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin, PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { Check } from '@strapi/icons';
+import { ChartPie, Check } from '@strapi/icons';
 import th from './translations/th.json';
 import { gateDefaultActions } from './workflow/actions';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
@@ -46,6 +46,17 @@ export default {
       intlLabel: { id: 'prongsai.workflow.tasks', defaultMessage: 'งานของฉัน · My tasks' },
       permissions: [],
       Component: () => import('./workflow/TasksPage'),
+    });
+
+    app.addMenuLink({
+      to: 'ita-compliance',
+      icon: ChartPie,
+      intlLabel: {
+        id: 'prongsai.compliance.dashboard',
+        defaultMessage: 'ITA · ติดตามการเปิดเผยข้อมูล',
+      },
+      permissions: [],
+      Component: () => import('./compliance/DashboardPage'),
     });
   },
 };
