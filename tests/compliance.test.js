@@ -190,6 +190,12 @@ test('filters by group and unit; Thai digits for the year', async () => {
   );
   expect(faculties.body.data.units.map((u) => u.code)).toEqual(['ENG', 'SCI']);
   expect(new Set(faculties.body.data.cells.map((c) => c.unit))).toEqual(new Set(['ENG', 'SCI']));
+  const voc = await get('/compliance/matrix?fiscalYear=2569&scheme=vocational-college');
+  expect(voc.body.data.units.map((u) => u.code)).toEqual(['VOC']);
+  expect(voc.body.data.items.every((i) => i.scheme === 'vocational-college')).toBe(true);
+  const vocHistory = await get('/compliance/history?fiscalYear=2569&scheme=vocational-college');
+  expect(vocHistory.body.data[0].total).toBe(voc.body.data.cells.length);
+  expect((await get('/compliance/matrix?fiscalYear=2569&scheme=Bad%20Scheme')).status).toBe(400);
   const one = await get('/compliance/matrix?fiscalYear=2569&unit=sci');
   expect(one.body.data.units.map((u) => u.code)).toEqual(['SCI']);
   for (const bad of ['fiscalYear=2026', 'fiscalYear=x', 'group=nope', 'unit=%27%3B'])

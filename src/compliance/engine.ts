@@ -233,6 +233,8 @@ export type MatrixInput = {
   unitIds?: number[] | null;
   /** Only these unit codes (e.g. one unit's page). */
   unitCodes?: string[] | null;
+  /** Only units of this checklist scheme (general, vocational-college, ...). */
+  scheme?: string | null;
   today?: string;
 };
 
@@ -246,6 +248,7 @@ export const loadMatrixData = async (
   if (input.group) unitWhere.group = input.group;
   if (input.unitIds) unitWhere.id = { $in: input.unitIds };
   if (input.unitCodes) unitWhere.code = { $in: input.unitCodes };
+  if (input.scheme) unitWhere.scheme = input.scheme;
   const units = (await strapi.db.query(UNIT_UID).findMany({
     where: unitWhere,
     select: ['id', 'code', 'nameTh', 'nameEn', 'group', 'scheme', 'publishingMode'],
@@ -321,7 +324,8 @@ export const loadMatrixData = async (
     position: r.position ?? null,
   }));
 
-  const unitIds = input.group || input.unitIds || input.unitCodes ? units.map((u) => u.id) : null;
+  const unitIds =
+    input.group || input.unitIds || input.unitCodes || input.scheme ? units.map((u) => u.id) : null;
   const [links, periods] = await Promise.all([
     loadLinks(
       strapi,

@@ -63,3 +63,11 @@ export const unitCodesParam = (raw: unknown): string[] | null => {
     .filter(Boolean)
     .map((c) => c.toUpperCase());
 };
+
+/** `?scheme=general` (the checklist scheme of the units to show). */
+export const schemeParam = (raw: unknown): string | null => {
+  if (raw === undefined || raw === '') return null;
+  if (typeof raw !== 'string' || !/^[a-z][a-z0-9-]{1,49}$/.test(raw))
+    throw new errors.ValidationError('ชุดตัวชี้วัดไม่ถูกต้อง / Invalid scheme');
+  return raw;
+};

@@ -135,9 +135,6 @@ const DashboardPage = () => {
             message: errorMessage(error),
           }),
       );
-    get<{ data: HistoryPoint[] }>(`/compliance/history${q}`)
-      .then((res) => live && setHistory(res.data.data))
-      .catch(() => live && setHistory(null));
     // Central users only (403 otherwise); hidden while the route does not exist (404).
     get<{ data: RankingRow[] }>(`/compliance/ranking${q}`)
       .then((res) => live && setRanking(res.data.data))
@@ -170,6 +167,19 @@ const DashboardPage = () => {
     schemes.includes(schemeParam) || !body
       ? schemeParam
       : (mostCommonScheme(body.data.units) ?? '');
+
+  // The month-by-month chart follows the scheme shown (units of other schemes have other items).
+  React.useEffect(() => {
+    if (!scheme) return undefined;
+    let live = true;
+    setHistory(null);
+    get<{ data: HistoryPoint[] }>(`/compliance/history${query({ fiscalYear, group, scheme })}`)
+      .then((res) => live && setHistory(res.data.data))
+      .catch(() => live && setHistory(null));
+    return () => {
+      live = false;
+    };
+  }, [get, fiscalYear, group, scheme, reload]);
 
   const view = React.useMemo(() => {
     if (!body) return null;

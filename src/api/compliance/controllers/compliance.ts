@@ -8,19 +8,26 @@ import {
   loadMatrixData,
   summarize,
 } from '../../../compliance/engine';
-import { fiscalYearParam, groupParam, handle, unitCodesParam } from '../../../compliance/http';
+import {
+  fiscalYearParam,
+  groupParam,
+  handle,
+  schemeParam,
+  unitCodesParam,
+} from '../../../compliance/http';
 import { todayInBangkok } from '../../../compliance/rules';
 
 type AdminCtx = Context & { state: { user?: { id: number } } };
 
 /** The status engine over HTTP (docs/compliance.md). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** GET /compliance/matrix?fiscalYear=2569[&group=faculty][&unit=ENG] */
+  /** GET /compliance/matrix?fiscalYear=2569[&group=faculty][&scheme=general][&unit=ENG] */
   matrix: handle(async (ctx) => {
     const c = ctx as AdminCtx;
     const matrix = await buildMatrix(strapi, {
       fiscalYear: fiscalYearParam(c.query.fiscalYear),
       group: groupParam(c.query.group),
+      scheme: schemeParam(c.query.scheme),
       unitCodes: unitCodesParam(c.query.unit),
       unitIds: await visibleUnitIds(strapi, c.state.user),
     });
@@ -70,6 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const data = await loadMatrixData(strapi, {
       fiscalYear: fiscalYearParam(c.query.fiscalYear),
       group: groupParam(c.query.group),
+      scheme: schemeParam(c.query.scheme),
       unitCodes: unitCodesParam(c.query.unit),
       unitIds: await visibleUnitIds(strapi, c.state.user),
     });
