@@ -118,6 +118,7 @@ function main() {
     bootStrapi,
     machineInfo,
     databaseVersion,
+    cpuSnapshot,
   } = require('./boot');
   const { buildDataset, printStats, shortError } = require('./dataset');
 
@@ -445,29 +446,6 @@ function main() {
         }
       });
     });
-
-  /** CPU time per process from /proc (Linux): pid → { comm, ticks }. As bench/delivery.js. */
-  const cpuSnapshot = () => {
-    const snap = new Map();
-    let pids = [];
-    try {
-      pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-    } catch {
-      return snap;
-    }
-    for (const pid of pids) {
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const close = stat.lastIndexOf(')');
-        const comm = stat.slice(stat.indexOf('(') + 1, close);
-        const fields = stat.slice(close + 2).split(' ');
-        snap.set(Number(pid), { comm, ticks: Number(fields[11]) + Number(fields[12]) });
-      } catch {
-        // The process ended meanwhile.
-      }
-    }
-    return snap;
-  };
 
   /** Per category, the share of one CPU used during the run (100 = one core busy). */
   const cpuShares = (before, after, seconds, pids) => {

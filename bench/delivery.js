@@ -42,6 +42,7 @@ const {
   bootStrapi,
   machineInfo,
   databaseVersion,
+  cpuSnapshot,
 } = require('./boot');
 const { buildDataset, printStats, shortError } = require('./dataset');
 
@@ -206,33 +207,6 @@ const runLoad = (origin, paths, onStart) =>
       }
     });
   });
-
-/**
- * CPU time per process from /proc (Linux; empty elsewhere): pid → { comm, ticks }. Two snapshots
- * around a run tell how busy the machine was and with what — Strapi, the load generator,
- * PostgreSQL, or something else (another job on a shared machine makes numbers noisy).
- */
-const cpuSnapshot = () => {
-  const snap = new Map();
-  let pids = [];
-  try {
-    pids = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
-  } catch {
-    return snap;
-  }
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      const comm = stat.slice(stat.indexOf('(') + 1, close);
-      const fields = stat.slice(close + 2).split(' ');
-      snap.set(Number(pid), { comm, ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return snap;
-};
 
 /**
  * Per category, the share of one CPU used during the run (100 = one core busy all the time).
