@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { columnOf, metaOf, type TableMeta } from '../disclosures/metadata';
 import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
 import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
 import {
@@ -72,24 +73,6 @@ export type Matrix = {
   cells: MatrixCell[];
 };
 
-type Meta = {
-  tableName: string;
-  attributes: Record<
-    string,
-    {
-      columnName?: string;
-      joinTable?: {
-        name: string;
-        joinColumn: { name: string };
-        inverseJoinColumn: { name: string };
-      };
-    }
-  >;
-};
-const metaOf = (strapi: Core.Strapi, uid: string) =>
-  strapi.db.metadata.get(uid as UID.ContentType) as unknown as Meta;
-const col = (meta: Meta, attribute: string) => meta.attributes[attribute]?.columnName ?? attribute;
-
 type LinkRow = {
   uid: string;
   type: string;
@@ -127,7 +110,7 @@ const loadLinks = async (
     const meta = metaOf(strapi, type.uid);
     const link = meta.attributes.checklistItems?.joinTable;
     if (!link) throw new Error(`${type.uid} has no checklistItems link table`);
-    const e = (a: string) => `e.${col(meta, a)}`;
+    const e = (a: string) => `e.${columnOf(meta, a)}`;
     const has = (a: string) => Boolean(meta.attributes[a]);
     // A bare NULL is text to PostgreSQL, which then refuses to union it with integers.
     const pick = (a: string, alias: string, sqlType: 'integer' | 'date') =>
@@ -180,8 +163,9 @@ const loadPeriods = async (
     return attr?.type === 'component' && attr.component === 'shared.period';
   });
   if (!withPeriod.length) return out;
-  const periodTable = (strapi.db.metadata.get('shared.period' as UID.Component) as unknown as Meta)
-    .tableName;
+  const periodTable = (
+    strapi.db.metadata.get('shared.period' as UID.Component) as unknown as TableMeta
+  ).tableName;
   const parts = withPeriod.map((t) => {
     const meta = metaOf(strapi, t.uid);
     const cmps = `${meta.tableName}_cmps`;
@@ -197,7 +181,7 @@ const loadPeriods = async (
       .join({ e: meta.tableName }, 'e.id', 'c.entity_id')
       .where('c.component_type', 'shared.period')
       .where('c.field', 'period');
-    if (unitIds) q.whereIn(`e.${col(meta, 'unitRef')}`, unitIds);
+    if (unitIds) q.whereIn(`e.${columnOf(meta, 'unitRef')}`, unitIds);
     return q;
   });
   const [first, ...rest] = parts;
@@ -280,7 +264,7 @@ export const loadMatrixData = async (
     const meta = metaOf(strapi, ITEM_UID);
     const link = meta.attributes.checklist?.joinTable;
     if (!link) throw new Error('ita-item has no checklist link table');
-    const i = (a: string) => `i.${col(meta, a)}`;
+    const i = (a: string) => `i.${columnOf(meta, a)}`;
     itemRows = (await knex
       .select(
         ...[

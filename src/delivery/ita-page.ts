@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { columnOf, metaOf } from '../disclosures/metadata';
 import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
 import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
 import { parseFiscalYear } from '../ita/fiscal-year';
@@ -85,26 +86,6 @@ type LinkRow = {
   itemId: number;
 };
 
-type Meta = {
-  tableName: string;
-  attributes: Record<
-    string,
-    {
-      columnName?: string;
-      joinTable?: {
-        name: string;
-        joinColumn: { name: string };
-        inverseJoinColumn: { name: string };
-      };
-    }
-  >;
-};
-
-const metaOf = (strapi: Core.Strapi, uid: string) =>
-  strapi.db.metadata.get(uid as UID.ContentType) as unknown as Meta;
-const column = (meta: Meta, attribute: string) =>
-  meta.attributes[attribute]?.columnName ?? attribute;
-
 const plurals = new Map<string, string>();
 const pluralOf = (strapi: Core.Strapi, uid: string) => {
   let plural = plurals.get(uid);
@@ -129,7 +110,7 @@ const publishedLinks = async (
     const meta = metaOf(strapi, type.uid);
     const link = meta.attributes.checklistItems?.joinTable;
     if (!link) throw new Error(`${type.uid} has no checklistItems link table`);
-    const e = (attribute: string) => `e.${column(meta, attribute)}`;
+    const e = (attribute: string) => `e.${columnOf(meta, attribute)}`;
     return knex
       .select(
         knex.raw('? as ??', [type.uid, 'uid']),

@@ -1,20 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { columnOf, metaOf } from './metadata';
 import { DISCLOSURE_TYPES } from './types';
-
-export type Meta = {
-  tableName: string;
-  attributes: Record<
-    string,
-    {
-      columnName?: string;
-      joinTable?: {
-        name: string;
-        joinColumn: { name: string };
-        inverseJoinColumn: { name: string };
-      };
-    }
-  >;
-};
 
 /**
  * Fills `unitRef` from the unit relation where it is missing or stale (rows written before the
@@ -24,9 +10,9 @@ export const backfillUnitRef = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
   let fixed = 0;
   for (const type of DISCLOSURE_TYPES) {
-    const meta = strapi.db.metadata.get(type.uid) as unknown as Meta;
+    const meta = metaOf(strapi, type.uid);
     const join = meta.attributes.unit?.joinTable;
-    const column = meta.attributes.unitRef?.columnName ?? 'unit_ref';
+    const column = columnOf(meta, 'unitRef');
     if (!join) continue;
     const sub = knex(join.name)
       .select(join.inverseJoinColumn.name)
@@ -52,9 +38,9 @@ export const backfillUnitRef = async (strapi: Core.Strapi) => {
 export const ensureUnitRefIndexes = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
   for (const type of DISCLOSURE_TYPES) {
-    const meta = strapi.db.metadata.get(type.uid) as unknown as Meta;
-    const unitRef = meta.attributes.unitRef?.columnName ?? 'unit_ref';
-    const publishedAt = meta.attributes.publishedAt?.columnName ?? 'published_at';
+    const meta = metaOf(strapi, type.uid);
+    const unitRef = columnOf(meta, 'unitRef');
+    const publishedAt = columnOf(meta, 'publishedAt');
     const name = `${meta.tableName}_unit_ref_idx`.slice(0, 63);
     await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (??, ??)`, [
       name,

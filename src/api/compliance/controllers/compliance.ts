@@ -16,6 +16,7 @@ import {
   unitCodesParam,
 } from '../../../compliance/http';
 import { todayInBangkok } from '../../../compliance/rules';
+import { parseItemCode } from '../../../delivery/ita-page';
 
 type AdminCtx = Context & { state: { user?: { id: number } } };
 
@@ -42,11 +43,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   cell: handle(async (ctx) => {
     const c = ctx as AdminCtx;
     const codes = unitCodesParam(c.query.unit);
-    const item = typeof c.query.item === 'string' ? c.query.item.toUpperCase() : '';
-    if (!codes || codes.length !== 1 || !/^[A-Z]{1,4}[0-9]{1,3}(\.[0-9]{1,2})?$/.test(item))
+    if (!codes || codes.length !== 1)
       throw new errors.ValidationError(
-        'ระบุหน่วยงานหนึ่งหน่วย (unit) และรหัสข้อ (item) / unit (one code) and item are required',
+        'ระบุหน่วยงานหนึ่งหน่วย (unit) / unit must be one unit code',
       );
+    const item = parseItemCode(c.query.item);
     const matrix = await buildMatrix(
       strapi,
       {
