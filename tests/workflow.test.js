@@ -93,7 +93,7 @@ afterAll(teardownStrapi);
 
 describe('every state × action × role', () => {
   const STATES = ['draft', 'submitted', 'changes_requested', 'approved', 'published'];
-  const ACTIONS = ['submit', 'approve', 'request_changes', 'publish', 'unpublish'];
+  const ACTIONS = ['submit', 'approve', 'request_changes', 'publish', 'unpublish', 'schedule'];
   const ROLES = ['editor', 'approver', 'publisher', 'monitor', 'outsider'];
   const legal = (state, action, role) => {
     const rule = {
@@ -108,8 +108,22 @@ describe('every state × action × role', () => {
       ],
       publish: [['approved'], ['approver', 'publisher']],
       unpublish: [['published'], ['approver', 'publisher']],
+      schedule: [['approved'], ['approver', 'publisher']],
     }[action];
     return rule[0].includes(state) && rule[1].includes(role);
+  };
+  /** The exact refusal: another unit's entry is unknown (404), then the state (400), then the role (403). */
+  const refusal = (state, action, role) => {
+    if (role === 'outsider') return 404;
+    const from = {
+      submit: ['draft', 'changes_requested'],
+      approve: ['submitted'],
+      request_changes: ['submitted', 'approved'],
+      publish: ['approved'],
+      unpublish: ['published'],
+      schedule: ['approved'],
+    }[action];
+    return from.includes(state) ? 403 : 400;
   };
   const TO = {
     submit: 'submitted',
@@ -117,10 +131,12 @@ describe('every state × action × role', () => {
     request_changes: 'changes_requested',
     publish: 'published',
     unpublish: 'draft',
+    schedule: 'approved',
   };
 
   test('legal moves succeed; illegal ones are refused and change nothing', async () => {
     const tally = { legal: 0, refused: 0, wrong: [] };
+    let expectedStatus;
     for (const state of STATES) {
       for (const action of ACTIONS) {
         for (const role of ROLES) {
@@ -132,6 +148,7 @@ describe('every state × action × role', () => {
           };
           const res = await move(role, id, action);
           const ok = legal(state, action, role);
+          if (!ok) expectedStatus = refusal(state, action, role);
           const after = await draftRow(id);
           if (ok) {
             tally.legal += 1;
@@ -149,12 +166,17 @@ describe('every state × action × role', () => {
           } else {
             tally.refused += 1;
             const unchanged =
-              [400, 403].includes(res.status) &&
+              res.status === expectedStatus &&
               (await events()) === before.events &&
               after.workflowState === before.draft.workflowState &&
               JSON.stringify(await publishedRow(id)) === JSON.stringify(before.published);
             if (!unchanged)
-              tally.wrong.push(`${state} ${action} ${role}: ${res.status} ${after.workflowState}`);
+              tally.wrong.push(
+                `${state} ${action} ${role}: ${res.status} (expected ${expectedStatus}) ${after.workflowState}`,
+              );
+            // Another unit's user learns nothing about the entry, not even its state.
+            if (role === 'outsider' && /published|approved|submitted|draft/.test(res.text))
+              tally.wrong.push(`${state} ${action} outsider: the answer tells the state`);
           }
         }
       }
@@ -163,7 +185,7 @@ describe('every state × action × role', () => {
       `workflow matrix: ${tally.legal} legal moves, ${tally.refused} refused, ${tally.wrong.length} wrong`,
     );
     expect(tally.wrong).toEqual([]);
-    expect(tally.legal + tally.refused).toBe(125);
+    expect(tally.legal + tally.refused).toBe(150);
   });
 
   test('request changes and unpublish need a comment; the comment is kept in the history', async () => {
@@ -263,30 +285,35 @@ describe('no path around the workflow', () => {
       const base = `/content-manager/collection-types/${UID}`;
       const before = await events();
       const pub = await as(who)(http().post(`${base}/${id}/actions/publish`)).send({});
-      expect(pub.status).toBeGreaterThanOrEqual(400);
+      // The editor has no publish permission (403); the others reach the workflow, which
+      // refuses to publish what is not approved (400).
+      expect(pub.status).toBe(who === 'editor' ? 403 : 400);
       const bulk = await as(who)(http().post(`${base}/actions/bulkPublish`)).send({
         documentIds: [id],
       });
-      expect(bulk.status === 200 ? (bulk.body.count ?? 0) : 0).toBe(0);
+      expect(bulk.status).toBe(who === 'editor' ? 403 : 400);
       expect(await publishedRow(id)).toBeNull();
       expect(await events()).toBe(before);
 
       const online = await entryIn('published');
       const unpub = await as(who)(http().post(`${base}/${online}/actions/unpublish`)).send({});
-      expect(unpub.status).toBeGreaterThanOrEqual(400);
+      expect(unpub.status).toBe(who === 'editor' ? 403 : 400);
       expect(await publishedRow(online)).not.toBeNull();
 
       const stateField = await as(who)(http().put(`${base}/${id}`)).send({
         workflowState: 'approved',
         title: 'ลองเปลี่ยนสถานะเอง',
       });
-      if (stateField.status === 200) expect((await draftRow(id)).workflowState).toBe('draft');
+      expect(stateField.status).toBe(200);
+      expect(await draftRow(id)).toMatchObject({
+        title: 'ลองเปลี่ยนสถานะเอง',
+        workflowState: 'draft',
+      });
       const clone = await as(who)(http().post(`${base}/clone/${online}`)).send({ title: 'สำเนา' });
-      if (clone.status < 300) {
-        const copy = clone.body.data.documentId;
-        expect(await publishedRow(copy)).toBeNull();
-        expect((await draftRow(copy)).workflowState).toBe('draft');
-      }
+      expect(clone.status).toBe(200);
+      const copy = clone.body.data.documentId;
+      expect(await publishedRow(copy)).toBeNull();
+      expect(await draftRow(copy)).toMatchObject({ workflowState: 'draft', publishAt: null });
     },
   );
 
@@ -326,13 +353,20 @@ describe('concurrency, failure and the audit chain', () => {
     const due = await entryIn('approved');
     const later = await entryIn('approved');
     const notApproved = await entryIn('submitted');
+    const schedule = (documentId, publishAt) =>
+      wf.transition(strapi, {
+        uid: UID,
+        documentId,
+        action: 'schedule',
+        publishAt,
+        actor: { kind: 'system', name: 'test' },
+      });
+    await schedule(due, new Date(Date.now() - 60000).toISOString());
+    await schedule(later, new Date(Date.now() + 3600000).toISOString());
+    // Written around the workflow (a raw query): not a schedule anybody decided.
     await strapi.db.query(UID).updateMany({
-      where: { documentId: { $in: [due, notApproved] } },
+      where: { documentId: notApproved },
       data: { publishAt: new Date(Date.now() - 60000) },
-    });
-    await strapi.db.query(UID).updateMany({
-      where: { documentId: later },
-      data: { publishAt: new Date(Date.now() + 3600000) },
     });
     const publishes = () =>
       strapi.db
@@ -381,7 +415,13 @@ describe('concurrency, failure and the audit chain', () => {
       }
       // Whatever happened, publishing can only put online what was approved.
       const pub = await move('approver', id, 'publish');
-      if (pub.status === 200) expect((await publishedRow(id)).title).toBe(row.title);
+      if (row.workflowState === 'approved') {
+        expect(pub.status).toBe(200);
+        expect((await publishedRow(id)).title).toBe(row.title);
+      } else {
+        expect(pub.status).toBe(400);
+        expect(await publishedRow(id)).toBeNull();
+      }
     }
   });
 
@@ -488,4 +528,228 @@ test('"My tasks" lists what waits for each user; bulk approve judges each entry 
     { documentId: other, ok: false, error: expect.stringMatching(/not allowed from "draft"/) },
   ]);
   expect(bulk.body.meta).toEqual({ succeeded: 1, failed: 1 });
+});
+
+describe('leaving the public: only through unpublish; deleting is audited', () => {
+  const base = `/content-manager/collection-types/${UID}`;
+  const rowsOf = (documentId) => strapi.db.query(UID).count({ where: { documentId } });
+  const deleteEvents = (documentId) =>
+    strapi.db
+      .query('api::workflow-event.workflow-event')
+      .findMany({ where: { entryDocumentId: documentId, action: 'delete' } });
+
+  test('no caller deletes a published or once-published entry around the workflow', async () => {
+    const tries = [];
+    const online = await entryIn('published');
+    const onlineC = await entryIn('published', C);
+    const wasOnline = await entryIn('published');
+    await system(wasOnline, 'unpublish', 'ข้อมูลเก่า');
+    expect(await publishedRow(wasOnline)).toBeNull();
+    const attempts = [
+      ['editor CM delete', online, () => as('editor')(http().delete(`${base}/${online}`))],
+      ['approver CM delete', online, () => as('approver')(http().delete(`${base}/${online}`))],
+      [
+        'approver bulk delete',
+        online,
+        () =>
+          as('approver')(http().post(`${base}/actions/bulkDelete`)).send({
+            documentIds: [online],
+          }),
+      ],
+      [
+        'central unit editor CM delete',
+        onlineC,
+        () => as('editorC')(http().delete(`${base}/${onlineC}`)),
+      ],
+      [
+        'central publisher CM delete',
+        onlineC,
+        () => as('publisherC')(http().delete(`${base}/${onlineC}`)),
+      ],
+      [
+        'super admin CM delete without a reason',
+        online,
+        () => as('admin')(http().delete(`${base}/${online}`)),
+      ],
+      [
+        'API token REST delete',
+        online,
+        () => http().delete(`/api/news-items/${online}`).set('Authorization', `Bearer ${token}`),
+      ],
+      [
+        'editor deletes a once-published draft',
+        wasOnline,
+        () => as('editor')(http().delete(`${base}/${wasOnline}`)),
+      ],
+      [
+        'approver deletes a once-published draft in bulk',
+        wasOnline,
+        () =>
+          as('approver')(http().post(`${base}/actions/bulkDelete`)).send({
+            documentIds: [wasOnline],
+          }),
+      ],
+    ];
+    for (const [label, id, send] of attempts) {
+      const before = { rows: await rowsOf(id), events: await events() };
+      const res = await send();
+      const expected = ['central unit editor CM delete', 'central publisher CM delete'].includes(
+        label,
+      )
+        ? // The central publisher has no delete permission; the unit editor reaches the rule.
+          label.startsWith('central publisher')
+          ? 403
+          : 400
+        : 400;
+      const ok =
+        res.status === expected &&
+        (await rowsOf(id)) === before.rows &&
+        (await events()) === before.events;
+      tries.push([label, ok ? 'refused' : `${res.status} ${res.text.slice(0, 120)}`]);
+    }
+    console.log(
+      `deletion around the workflow: ${tries.filter(([, r]) => r !== 'refused').length} of ${tries.length} attempts succeeded`,
+    );
+    expect(tries.filter(([, r]) => r !== 'refused')).toEqual([]);
+    expect(await publishedRow(online)).not.toBeNull();
+    expect(await publishedRow(onlineC)).not.toBeNull();
+    // The refusal tells the editor what to do, in Thai first.
+    const res = await as('editor')(http().delete(`${base}/${online}`));
+    expect(res.body.error.message).toMatch(/^ข้อมูลที่เคยเผยแพร่แล้วลบไม่ได้.*unpublish it/);
+    // Below the Document Service too: a raw query does not remove a published row.
+    await expect(
+      strapi.db.query(UID).deleteMany({ where: { documentId: online } }),
+    ).rejects.toThrow(/ever published/);
+    expect(await publishedRow(online)).not.toBeNull();
+  });
+
+  test("a unit's editor deletes a never-published draft, with an audit event", async () => {
+    const id = await entryIn('draft');
+    const res = await as('editor')(http().delete(`${base}/${id}`));
+    expect(res.status).toBe(200);
+    expect(await rowsOf(id)).toBe(0);
+    const [event] = await deleteEvents(id);
+    expect(event).toMatchObject({
+      actorEmail: users.editor,
+      fromState: 'draft',
+      toState: 'deleted',
+      action: 'delete',
+    });
+    const outsider = await entryIn('draft');
+    expect((await as('outsider')(http().delete(`${base}/${outsider}`))).status).toBe(403);
+    expect(await rowsOf(outsider)).toBe(1);
+  });
+
+  test('an administrator deletes a published entry with a reason; nobody else may', async () => {
+    const id = await entryIn('published');
+    const call = (who, body) => as(who)(http().post('/workflow/delete')).send(body);
+    const before = await events();
+    const noReason = await call('admin', { uid: UID, documentId: id });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.message).toMatch(/needs a reason/);
+    expect((await call('approver', { uid: UID, documentId: id, reason: 'ลบ' })).status).toBe(403);
+    expect((await call('outsider', { uid: UID, documentId: id, reason: 'ลบ' })).status).toBe(404);
+    expect((await call('admin', { uid: 'nope', documentId: id, reason: 'ลบ' })).status).toBe(400);
+    expect((await call('admin', { uid: UID, documentId: 'x', reason: 'ลบ' })).status).toBe(404);
+    expect(await events()).toBe(before);
+    expect(await publishedRow(id)).not.toBeNull();
+
+    const ok = await call('admin', { uid: UID, documentId: id, reason: 'ประกาศซ้ำ ลบตามคำสั่ง' });
+    expect(ok.status).toBe(200);
+    expect(await rowsOf(id)).toBe(0);
+    const [event] = await deleteEvents(id);
+    expect(event).toMatchObject({
+      fromState: 'published',
+      toState: 'deleted',
+      comment: 'ประกาศซ้ำ ลบตามคำสั่ง',
+    });
+    const pub = await http().get(`/api/news-items/${id}`).set('Authorization', `Bearer ${token}`);
+    expect(pub.status).toBe(404);
+    // Chained like every event (an earlier test tampers with the start of the chain).
+    const previous = await strapi.db
+      .query('api::workflow-event.workflow-event')
+      .findOne({ where: { id: { $lt: event.id } }, orderBy: { id: 'desc' } });
+    expect(event.prevHash).toBe(previous.hash);
+  });
+});
+
+describe('the publication time is a decision of whoever may publish', () => {
+  const base = `/content-manager/collection-types/${UID}`;
+  const schedule = (who, documentId, publishAt) =>
+    as(who)(http().post('/workflow/transition')).send({
+      uid: UID,
+      documentId,
+      action: 'schedule',
+      publishAt,
+    });
+
+  test('in a centrally published unit, nobody but the publisher sets or moves publishAt', async () => {
+    const { publishDue } = require(`${appDir}/dist/src/workflow/scheduler`);
+    const id = await entryIn('approved', C);
+    const past = '2020-01-01T00:00:00.000Z';
+    const tries = [
+      ['editor CM', as('editorC')(http().put(`${base}/${id}`)).send({ publishAt: past }), 400],
+      ['approver CM', as('approverC')(http().put(`${base}/${id}`)).send({ publishAt: past }), 400],
+      [
+        'token REST',
+        http()
+          .put(`/api/news-items/${id}`)
+          .set('Authorization', `Bearer ${token}`)
+          .send({ data: { publishAt: past } }),
+        400,
+      ],
+      ['editor schedule', schedule('editorC', id, past), 403],
+      ['approver schedule', schedule('approverC', id, past), 403],
+      ['outsider schedule', schedule('outsider', id, past), 404],
+      ['bad date', schedule('publisherC', id, 'พรุ่งนี้'), 400],
+    ];
+    const wrong = [];
+    for (const [label, pending, expected] of tries) {
+      const res = await pending;
+      const row = await draftRow(id);
+      if (res.status !== expected || row.publishAt !== null || row.workflowState !== 'approved')
+        wrong.push(`${label}: ${res.status} ${row.publishAt} ${row.workflowState}`);
+    }
+    console.log(`publishAt around the workflow: ${wrong.length} of ${tries.length} succeeded`);
+    expect(wrong).toEqual([]);
+    // A publishAt written by a raw query is no decision: the scheduler does not act on it.
+    await strapi.db
+      .query(UID)
+      .updateMany({ where: { documentId: id }, data: { publishAt: new Date(past) } });
+    expect(await publishDue(strapi)).toBe(0);
+    expect(await publishedRow(id)).toBeNull();
+    await strapi.db.query(UID).updateMany({ where: { documentId: id }, data: { publishAt: null } });
+
+    // The central publisher schedules it; the scheduler publishes it.
+    const ok = await schedule('publisherC', id, past);
+    expect(ok.status).toBe(200);
+    expect(new Date((await draftRow(id)).publishAt).toISOString()).toBe(past);
+    // Saving the same time again (the Content Manager sends the whole form) is no change.
+    const same = await as('editorC')(http().put(`${base}/${id}`)).send({ publishAt: past });
+    expect(same.status).toBe(200);
+    expect((await draftRow(id)).workflowState).toBe('approved');
+    expect(await publishDue(strapi)).toBe(1);
+    expect((await publishedRow(id)).workflowState).toBe('published');
+  });
+
+  test('an edit after scheduling sends the entry back to draft; the scheduler leaves it', async () => {
+    const { publishDue } = require(`${appDir}/dist/src/workflow/scheduler`);
+    const id = await entryIn('approved');
+    expect((await schedule('approver', id, '2021-01-01T00:00:00.000Z')).status).toBe(200);
+    const edit = await as('editor')(http().put(`${base}/${id}`)).send({ title: 'แก้หลังตั้งเวลา' });
+    expect(edit.status).toBe(200);
+    expect((await draftRow(id)).workflowState).toBe('draft');
+    expect(await publishDue(strapi)).toBe(0);
+    expect(await publishedRow(id)).toBeNull();
+    // Approved again by the unit head: the old schedule is not a decision about this version.
+    await system(id, 'submit');
+    await as('approver2')(http().post('/workflow/transition')).send({
+      uid: UID,
+      documentId: id,
+      action: 'approve',
+    });
+    expect((await draftRow(id)).workflowState).toBe('approved');
+    expect(await publishDue(strapi)).toBe(0);
+    expect(await publishedRow(id)).toBeNull();
+  });
 });

@@ -52,11 +52,14 @@ const configure = async (
       changed = true;
     }
   }
-  // The workflow state changes only through transitions (src/workflow): shown, not editable.
-  const state = metadatas.workflowState;
-  if (state?.edit && state.edit.editable !== false) {
-    state.edit.editable = false;
-    changed = true;
+  // The workflow state and the publication time change only through transitions
+  // (src/workflow); a membership's user id follows its e-mail: shown, not editable.
+  for (const name of ['workflowState', 'publishAt', 'userId']) {
+    const meta = metadatas[name];
+    if (meta?.edit && meta.edit.editable !== false) {
+      meta.edit.editable = false;
+      changed = true;
+    }
   }
   for (const field of Object.keys(model.attributes)) {
     if (field === 'unitRef') continue;

@@ -7,7 +7,8 @@ import {
   placeUpload,
   registerMediaScoping,
 } from './media';
-import { registerMembershipRules } from './memberships';
+import { linkMembershipsToUsers, registerMembershipRules, registerUserLifecycles } from './memberships';
+import { useRequestContext } from './scope';
 import { ensureRoles } from './provision';
 
 type UploadService = {
@@ -20,12 +21,15 @@ type UploadService = {
 /** Units and roles: who may touch which unit's content and files, on every path. */
 export default {
   register(strapi: Core.Strapi) {
+    useRequestContext(strapi);
     registerUnitGuard(strapi);
+    registerUserLifecycles(strapi);
     registerMembershipRules(strapi, (unitId) => ensureUnitFolder(strapi, unitId));
     guardMediaControllers(strapi);
   },
   async bootstrap(strapi: Core.Strapi) {
     await registerConditions(strapi);
+    await linkMembershipsToUsers(strapi);
     await ensureRoles(strapi);
     registerMediaScoping(strapi);
     const units = (await strapi.db

@@ -20,14 +20,14 @@ type AdminUserRow = { id: number; email: string; roles: Array<{ id: number; code
  * (editor, approver, publisher, monitor; admin = Super Admin). Roles Prongsai does not manage
  * are kept.
  */
-export const syncUserRoles = async (strapi: Core.Strapi, email: string) => {
+export const syncUserRoles = async (strapi: Core.Strapi, userId: number) => {
   const user = (await strapi.db.query('admin::user').findOne({
-    where: { email: email.toLowerCase() },
+    where: { id: userId },
     populate: { roles: { select: ['id', 'code'] } },
   })) as AdminUserRow | null;
   if (!user) return;
   const memberships = (await strapi.db.query(MEMBERSHIP_UID).findMany({
-    where: { userEmail: email.toLowerCase(), active: true },
+    where: { userId: user.id, active: true },
     select: ['role'],
   })) as Array<{ role: MembershipRole }>;
   const held = new Set(memberships.map((m) => m.role));
@@ -55,10 +55,18 @@ export const syncUserRoles = async (strapi: Core.Strapi, email: string) => {
 };
 
 const validateMembership = async (strapi: Core.Strapi, data: Data, documentId?: string) => {
+  // The membership belongs to the user record (its id); the e-mail only names it for people.
+  delete data.userId;
+  if (data.userEmail !== undefined && typeof data.userEmail !== 'string') {
+    throw bilingual('อีเมลผู้ใช้ไม่ถูกต้อง', 'userEmail must be an e-mail address', 'userEmail');
+  }
   if (typeof data.userEmail === 'string') {
     data.userEmail = data.userEmail.trim().toLowerCase();
-    const exists = await strapi.db.query('admin::user').count({ where: { email: data.userEmail } });
-    if (!exists) {
+    const user = (await strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: data.userEmail }, select: ['id'] })) as { id: number } | null;
+    if (user) data.userId = user.id;
+    if (!user) {
       throw bilingual(
         `ไม่พบผู้ใช้ ${data.userEmail} ในระบบ (สร้างผู้ใช้ในตั้งค่า → ผู้ใช้ ก่อน)`,
         `No admin user ${data.userEmail} (create the user first)`,
@@ -70,7 +78,7 @@ const validateMembership = async (strapi: Core.Strapi, data: Data, documentId?: 
     ? ((await strapi.db
         .query(MEMBERSHIP_UID)
         .findOne({ where: { documentId }, populate: { unit: { select: ['id'] } } })) as {
-        userEmail: string;
+        userId: number | null;
         role: string;
         unit: { id: number } | null;
       } | null)
@@ -91,10 +99,10 @@ const validateMembership = async (strapi: Core.Strapi, data: Data, documentId?: 
   if (UNIT_BOUND.has(role) && unitId === null) {
     throw bilingual('บทบาทนี้ต้องระบุหน่วยงาน', `A ${role} membership needs a unit`, 'unit');
   }
-  const email = (data.userEmail as string | undefined) ?? stored?.userEmail;
+  const userId = (data.userId as number | undefined) ?? stored?.userId;
   const clash = await strapi.db.query(MEMBERSHIP_UID).findOne({
     where: {
-      userEmail: email,
+      userId,
       role,
       unit: unitId === null ? null : { id: unitId },
       ...(documentId ? { documentId: { $ne: documentId } } : {}),
@@ -122,8 +130,8 @@ export const registerMembershipRules = (
         params.documentId && ctx.action !== 'create'
           ? ((await strapi.db
               .query(MEMBERSHIP_UID)
-              .findOne({ where: { documentId: params.documentId }, select: ['userEmail'] })) as {
-              userEmail: string;
+              .findOne({ where: { documentId: params.documentId }, select: ['userId'] })) as {
+              userId: number | null;
             } | null)
           : null;
       if ((ctx.action === 'create' || ctx.action === 'update') && params.data) {
@@ -135,12 +143,12 @@ export const registerMembershipRules = (
       }
       const result = await next();
       if (['create', 'update', 'delete'].includes(ctx.action)) {
-        const emails = new Set(
-          [before?.userEmail, params.data?.userEmail as string | undefined].filter(
-            Boolean,
-          ) as string[],
+        const ids = new Set(
+          [before?.userId, params.data?.userId as number | undefined].filter(
+            (id): id is number => typeof id === 'number',
+          ),
         );
-        for (const email of emails) await syncUserRoles(strapi, email);
+        for (const id of ids) await syncUserRoles(strapi, id);
       }
       return result;
     }
@@ -158,4 +166,85 @@ export const registerMembershipRules = (
     }
     return next();
   });
+};
+
+type UserLifecycleEvent = {
+  params: { where?: Record<string, unknown> };
+  result?: { id?: number; email?: string; isActive?: boolean } | null;
+};
+
+/** Every membership of these users ends (their Strapi roles go with the user record). */
+const endMemberships = async (strapi: Core.Strapi, userIds: number[]) => {
+  if (userIds.length === 0) return;
+  await strapi.db.query(MEMBERSHIP_UID).deleteMany({ where: { userId: { $in: userIds } } });
+  clearScopeCache();
+};
+
+/**
+ * Memberships follow the admin user record on every path (Settings → Users, batch delete,
+ * Profile, scripts): deleting a user ends their memberships, deactivating one makes them
+ * inactive, and a changed e-mail is copied onto them for display — it grants nothing.
+ */
+export const registerUserLifecycles = (strapi: Core.Strapi) => {
+  const idsOf = async (where: Record<string, unknown> | undefined) =>
+    (
+      (await strapi.db
+        .query('admin::user')
+        .findMany({ where: where ?? {}, select: ['id'] })) as Array<{ id: number }>
+    ).map((u) => u.id);
+  strapi.db.lifecycles.subscribe({
+    models: ['admin::user'],
+    async beforeDelete(event: UserLifecycleEvent) {
+      await endMemberships(strapi, await idsOf(event.params.where));
+    },
+    async beforeDeleteMany(event: UserLifecycleEvent) {
+      await endMemberships(strapi, await idsOf(event.params.where));
+    },
+    async afterUpdate(event: UserLifecycleEvent) {
+      const user = event.result;
+      if (!user || typeof user.id !== 'number') return;
+      if (user.isActive === false) {
+        await strapi.db
+          .query(MEMBERSHIP_UID)
+          .updateMany({ where: { userId: user.id, active: true }, data: { active: false } });
+      }
+      if (typeof user.email === 'string') {
+        await strapi.db.query(MEMBERSHIP_UID).updateMany({
+          where: { userId: user.id, userEmail: { $ne: user.email.toLowerCase() } },
+          data: { userEmail: user.email.toLowerCase() },
+        });
+      }
+      clearScopeCache();
+    },
+  } as never);
+};
+
+/**
+ * Memberships made before they carried the user id: linked once by their e-mail; one whose
+ * e-mail names no user (the user was deleted) is removed rather than left for anyone who
+ * takes that address.
+ */
+export const linkMembershipsToUsers = async (strapi: Core.Strapi) => {
+  const unlinked = (await strapi.db.query(MEMBERSHIP_UID).findMany({
+    where: { userId: null },
+    select: ['id', 'userEmail'],
+  })) as Array<{ id: number; userEmail: string | null }>;
+  let removed = 0;
+  for (const m of unlinked) {
+    const user = m.userEmail
+      ? ((await strapi.db
+          .query('admin::user')
+          .findOne({ where: { email: m.userEmail.toLowerCase() }, select: ['id'] })) as {
+          id: number;
+        } | null)
+      : null;
+    if (user) {
+      await strapi.db.query(MEMBERSHIP_UID).update({ where: { id: m.id }, data: { userId: user.id } });
+    } else {
+      await strapi.db.query(MEMBERSHIP_UID).delete({ where: { id: m.id } });
+      removed += 1;
+    }
+  }
+  if (removed)
+    strapi.log.warn(`[units] removed ${removed} membership(s) whose user no longer exists`);
 };

@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { SUPER_ADMIN_CODE } from './roles';
 
 /**
- * What a caller may touch, by unit id. Looked up once per user and cached (the RBAC conditions
- * run on every admin request for every permission); any membership change clears the cache.
+ * What a caller may touch, by unit id.
  */
 export type UnitScope = {
   /** Super admins and unmapped API tokens: no unit limit. */
@@ -18,13 +17,24 @@ export type UnitScope = {
 export const MEMBERSHIP_UID = 'api::unit-membership.unit-membership';
 export const TOKEN_UID = 'api::unit-api-token.unit-api-token';
 
-const TTL_MS = 60_000;
-const cache = new Map<string, { at: number; scope: UnitScope }>();
-let generation = 0;
+/**
+ * Scopes are cached for the length of one request only (the RBAC conditions ask for the scope
+ * once per permission): a membership change, a deleted or deactivated user take effect on the
+ * very next request, on every instance, with no cross-process invalidation to get wrong.
+ * Outside a request (cron, scripts) nothing is cached.
+ */
+const perRequest = new WeakMap<object, Map<string, Promise<UnitScope>>>();
+let currentRequest: () => object | undefined = () => undefined;
 
+/** Wired once at register: where the current request lives (Strapi's request context). */
+export const useRequestContext = (strapi: Core.Strapi) => {
+  currentRequest = () => strapi.requestContext.get() as object | undefined;
+};
+
+/** Kept for callers that changed memberships in the middle of a request. */
 export const clearScopeCache = () => {
-  cache.clear();
-  generation += 1;
+  const req = currentRequest();
+  if (req) perRequest.delete(req);
 };
 
 const union = (...lists: number[][]) => [...new Set(lists.flat())];
@@ -35,43 +45,53 @@ export const writableUnits = (s: UnitScope) => union(s.editor, s.approver);
 export const editableUnits = (s: UnitScope) => union(s.editor, s.approver, s.publisher);
 export const publishableUnits = (s: UnitScope) => union(s.approver, s.publisher);
 
-const cached = async (key: string, load: () => Promise<UnitScope>): Promise<UnitScope> => {
-  const hit = cache.get(key);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.scope;
-  const gen = generation;
-  const scope = await load();
-  if (gen === generation) cache.set(key, { at: Date.now(), scope });
-  return scope;
+const cached = (key: string, load: () => Promise<UnitScope>): Promise<UnitScope> => {
+  const req = currentRequest();
+  if (!req) return load();
+  let map = perRequest.get(req);
+  if (!map) perRequest.set(req, (map = new Map()));
+  let hit = map.get(key);
+  if (!hit) {
+    hit = load();
+    map.set(key, hit);
+    hit.catch(() => map?.delete(key));
+  }
+  return hit;
+};
+
+const NONE: UnitScope = {
+  unrestricted: false,
+  readAll: false,
+  editor: [],
+  approver: [],
+  publisher: [],
 };
 
 type AdminUser = { id: number; email?: string; roles?: Array<{ code?: string }> };
 
+/**
+ * What an admin user may do, from the memberships that belong to the user record itself (by
+ * user id, never by e-mail: changing one's e-mail changes nothing). An inactive or deleted
+ * user holds no unit at all.
+ */
 export const scopeOfAdmin = (strapi: Core.Strapi, user: AdminUser): Promise<UnitScope> =>
   cached(`admin:${user.id}`, async () => {
-    const roles =
-      user.roles ??
-      (
-        await strapi.db
-          .query('admin::user')
-          .findOne({ where: { id: user.id }, populate: ['roles'] })
-      )?.roles ??
-      [];
-    const email =
-      user.email ??
-      (await strapi.db.query('admin::user').findOne({ where: { id: user.id }, select: ['email'] }))
-        ?.email;
-    const memberships = email
-      ? ((await strapi.db.query(MEMBERSHIP_UID).findMany({
-          where: { userEmail: String(email).toLowerCase(), active: true },
-          select: ['role'],
-          populate: { unit: { select: ['id'] } },
-        })) as Array<{ role: string; unit: { id: number } | null }>)
-      : [];
+    const row = (await strapi.db.query('admin::user').findOne({
+      where: { id: user.id },
+      select: ['id', 'isActive'],
+      populate: { roles: { select: ['code'] } },
+    })) as { id: number; isActive: boolean; roles?: Array<{ code?: string }> } | null;
+    if (!row || row.isActive === false) return NONE;
+    const memberships = (await strapi.db.query(MEMBERSHIP_UID).findMany({
+      where: { userId: row.id, active: true },
+      select: ['role'],
+      populate: { unit: { select: ['id'] } },
+    })) as Array<{ role: string; unit: { id: number } | null }>;
     const unitsAs = (role: string) =>
       memberships
         .filter((m) => m.role === role && m.unit)
         .map((m) => (m.unit as { id: number }).id);
-    const isSuper = (roles as Array<{ code?: string }>).some((r) => r.code === SUPER_ADMIN_CODE);
+    const isSuper = (row.roles ?? []).some((r) => r.code === SUPER_ADMIN_CODE);
     return {
       unrestricted: isSuper || memberships.some((m) => m.role === 'admin'),
       readAll: memberships.some((m) => m.role === 'monitor'),

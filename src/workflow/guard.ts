@@ -2,7 +2,14 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DISCLOSURE_BY_UID } from '../disclosures/types';
 import { workflowAction } from './context';
-import { resetIfChanged, transition, type Actor } from './service';
+import {
+  auditDeletion,
+  everPublished,
+  PUBLISHED_DELETE_REFUSAL,
+  resetIfChanged,
+  transition,
+  type Actor,
+} from './service';
 
 type Params = {
   data?: Record<string, unknown>;
@@ -11,7 +18,10 @@ type Params = {
   locale?: string;
 };
 type RequestCtx = {
-  state?: { user?: { id: number; email?: string }; auth?: { strategy?: { name?: string } } };
+  state?: {
+    user?: { id: number; email?: string };
+    auth?: { strategy?: { name?: string }; credentials?: { id?: number; name?: string } };
+  };
 };
 
 /** The person behind an admin request, the system for scripts, null for REST callers. */
@@ -20,6 +30,54 @@ const requestActor = (strapi: Core.Strapi): Actor | null => {
   if (ctx?.state?.auth?.strategy?.name === 'admin' && ctx.state.user)
     return { kind: 'user', user: ctx.state.user };
   return ctx?.state?.auth ? null : { kind: 'system', name: 'script' };
+};
+
+/** Who the audit trail names: the person, the API token or end user, or a script. */
+const auditActor = (strapi: Core.Strapi): Actor => {
+  const actor = requestActor(strapi);
+  if (actor) return actor;
+  const ctx = strapi.requestContext.get() as RequestCtx | undefined;
+  const auth = ctx?.state?.auth;
+  const who =
+    auth?.strategy?.name === 'content-api-token'
+      ? `api-token:${auth.credentials?.name ?? auth.credentials?.id ?? '?'}`
+      : `api-user:${auth?.credentials?.id ?? 'public'}`;
+  return { kind: 'system', name: who };
+};
+
+const sameInstant = (a: unknown, b: unknown) => {
+  const t = (v: unknown) =>
+    v === null || v === undefined || v === '' ? null : new Date(v as string).getTime();
+  return t(a) === t(b);
+};
+
+/**
+ * The publication time is a workflow decision (POST /workflow/transition, action "schedule"):
+ * a write that would set or move it is refused, one that repeats the stored value is accepted.
+ */
+const assertScheduleUnchanged = async (
+  strapi: Core.Strapi,
+  uid: string,
+  params: Params,
+  action: string,
+) => {
+  const data = params.data;
+  if (!data || !('publishAt' in data)) return;
+  let stored: unknown = null;
+  if (action === 'update' && params.documentId) {
+    const row = (await strapi.db.query(uid as never).findOne({
+      where: { documentId: params.documentId, publishedAt: null },
+      select: ['publishAt'],
+    })) as { publishAt?: unknown } | null;
+    stored = row?.publishAt ?? null;
+  }
+  if (action !== 'clone' && !sameInstant(data.publishAt, stored)) {
+    throw new errors.ValidationError(
+      'เวลาเผยแพร่กำหนดได้หลังอนุมัติ โดยผู้มีสิทธิ์เผยแพร่ในหน่วยงานนี้ (ปุ่ม "ตั้งเวลาเผยแพร่") / ' +
+        'The publication time is set after approval by whoever may publish in this unit (the "schedule" action)',
+    );
+  }
+  delete data.publishAt;
 };
 
 /** Who publishes: REST callers (API tokens, end users) never do — only the editorial workflow. */
@@ -46,6 +104,9 @@ export const registerPublicationGuard = (strapi: Core.Strapi) => {
     const params = ctx.params as Params;
 
     if (ctx.action === 'create' || ctx.action === 'update' || ctx.action === 'clone') {
+      await assertScheduleUnchanged(strapi, ctx.uid, params, ctx.action);
+      // A copy is a new draft: it inherits no publication time.
+      if (ctx.action === 'clone') (params.data ??= {}).publishAt = null;
       if (params.data) {
         delete params.data.workflowState;
         delete params.data.publishedAt;
@@ -84,6 +145,28 @@ export const registerPublicationGuard = (strapi: Core.Strapi) => {
       );
     }
 
+    if (ctx.action === 'delete') {
+      // Once published, an entry leaves the public only through unpublish (with a reason) and
+      // is deleted only by an administrator (deleteEntry). A never-published draft may go,
+      // with a trace.
+      const documentId = params.documentId;
+      if (!documentId) return next();
+      if (await everPublished(strapi, ctx.uid, documentId)) {
+        throw new errors.ValidationError(PUBLISHED_DELETE_REFUSAL);
+      }
+      const exists = await strapi.db.query(ctx.uid).count({ where: { documentId } });
+      if (!exists) return next();
+      return strapi.db.transaction(async () => {
+        await auditDeletion(strapi, {
+          uid: ctx.uid,
+          documentId,
+          actor: auditActor(strapi),
+          reason: null,
+        });
+        return next();
+      });
+    }
+
     if (ctx.action === 'discardDraft') {
       const result = await next();
       // The draft is the published content again.
@@ -97,4 +180,24 @@ export const registerPublicationGuard = (strapi: Core.Strapi) => {
     }
     return next();
   });
+};
+
+/**
+ * Below the Document Service: a query that would delete a published row (a script's
+ * `strapi.db.query(uid).delete…`) is refused unless the workflow itself is publishing,
+ * unpublishing or deleting.
+ */
+export const registerPublishedRowProtection = (strapi: Core.Strapi) => {
+  const refuse = async (event: { model: { uid: string }; params: { where?: unknown } }) => {
+    if (workflowAction()) return;
+    const live = await strapi.db.query(event.model.uid as never).count({
+      where: { $and: [event.params.where ?? {}, { publishedAt: { $notNull: true } }] },
+    } as never);
+    if (live > 0) throw new errors.ValidationError(PUBLISHED_DELETE_REFUSAL);
+  };
+  strapi.db.lifecycles.subscribe({
+    models: [...DISCLOSURE_BY_UID.keys()],
+    beforeDelete: refuse,
+    beforeDeleteMany: refuse,
+  } as never);
 };

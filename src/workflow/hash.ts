@@ -16,9 +16,9 @@ const SKIP = new Set([
   'localizations',
   'workflowState',
   'unitRef',
-  // The schedule is not content: moving the date does not need a new approval.
-  'publishAt',
 ]);
+// `publishAt` is part of the hash: the time of publication is what the approver (or, for a
+// schedule, the publisher) decided, and any other change of it invalidates that decision.
 
 const populateFor = (
   strapi: Core.Strapi,

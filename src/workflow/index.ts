@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerAuditProtection } from './audit';
-import { registerPublicationGuard } from './guard';
+import { registerPublicationGuard, registerPublishedRowProtection } from './guard';
 import { registerNotifications } from './notifications';
 import { registerScheduler } from './scheduler';
 
@@ -11,6 +11,7 @@ const policies = ['admin::isAuthenticatedAdmin'];
 export default {
   register(strapi: Core.Strapi) {
     registerPublicationGuard(strapi);
+    registerPublishedRowProtection(strapi);
     registerNotifications(strapi);
     registerAuditProtection(strapi);
     strapi.server.routes({
@@ -24,6 +25,7 @@ export default {
           config: { policies },
         },
         { method: 'POST', path: '/bulk', handler: `${HANDLER}.bulk`, config: { policies } },
+        { method: 'POST', path: '/delete', handler: `${HANDLER}.delete`, config: { policies } },
         { method: 'GET', path: '/history', handler: `${HANDLER}.history`, config: { policies } },
         { method: 'GET', path: '/tasks', handler: `${HANDLER}.tasks`, config: { policies } },
       ],

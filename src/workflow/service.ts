@@ -1,11 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DISCLOSURE_BY_UID } from '../disclosures/types';
-import { scopeOfAdmin } from '../units/scope';
+import { readableUnits, scopeOfAdmin } from '../units/scope';
 import { appendEvent, EVENT_UID, type StoredEvent } from './audit';
 import { asWorkflow } from './context';
 import { contentHash } from './hash';
-import { TRANSITIONS, type Action, type Capacity, type State } from './states';
+import { PUBLISHING_ACTIONS, TRANSITIONS, type Action, type Capacity, type State } from './states';
 
 export type AdminActor = { id: number; email?: string; roles?: Array<{ code?: string }> };
 /** A person in the admin panel, or the system itself (scheduler, seed, import scripts). */
@@ -17,6 +17,8 @@ export type TransitionInput = {
   action: Action;
   comment?: string | null;
   locale?: string | null;
+  /** For `schedule`: the new publication time (ISO 8601), or null to clear it. */
+  publishAt?: string | Date | null;
   actor: Actor;
 };
 
@@ -59,12 +61,43 @@ export const lastEvent = async (
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
-  action?: string,
+  action?: string | string[],
 ) =>
   (await strapi.db.query(EVENT_UID).findOne({
-    where: { contentType: uid, entryDocumentId: documentId, ...(action ? { action } : {}) },
+    where: {
+      contentType: uid,
+      entryDocumentId: documentId,
+      ...(Array.isArray(action) ? { action: { $in: action } } : action ? { action } : {}),
+    },
     orderBy: { id: 'desc' },
   })) as StoredEvent | null;
+
+/** Whether an entry was ever published (now, or by an earlier publish event). */
+export const everPublished = async (strapi: Core.Strapi, uid: string, documentId: string) => {
+  const live = await strapi.db
+    .query(uid as UID.ContentType)
+    .count({ where: { documentId, publishedAt: { $notNull: true } } });
+  if (live > 0) return true;
+  return (await lastEvent(strapi, uid, documentId, 'publish')) !== null;
+};
+
+const NOT_FOUND = (documentId: string) =>
+  new errors.NotFoundError(bilingual('ไม่พบข้อมูลนี้', `No entry ${documentId}`));
+
+/** A publication time from the API: an ISO date-time, or null/empty to clear it. */
+const parsePublishAt = (value: unknown): Date | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new errors.ValidationError(
+      bilingual(
+        'เวลาเผยแพร่ไม่ถูกต้อง (ใช้รูปแบบ ISO 8601 เช่น 2026-12-01T09:00:00+07:00)',
+        'publishAt must be an ISO 8601 date-time, e.g. 2026-12-01T09:00:00+07:00',
+      ),
+    );
+  }
+  return date;
+};
 
 /** The capacities the actor holds in a unit (super admins hold all). */
 const capacitiesIn = async (strapi: Core.Strapi, actor: Actor, unitId: number | null) => {
@@ -117,8 +150,17 @@ export const transition = async (
 
   const result = await strapi.db.transaction(async () => {
     const draft = await draftOf(strapi, type.uid, input.documentId);
-    if (!draft)
-      throw new errors.NotFoundError(bilingual('ไม่พบข้อมูลนี้', `No entry ${input.documentId}`));
+    if (!draft) throw NOT_FOUND(input.documentId);
+    const unitId = draft.unit?.id ?? null;
+    // Another unit's entry is answered as an unknown one, before anything about its state.
+    if (input.actor.kind === 'user') {
+      const scope = await scopeOfAdmin(strapi, input.actor.user);
+      const visible =
+        scope.unrestricted ||
+        scope.readAll ||
+        (unitId !== null && readableUnits(scope).includes(unitId));
+      if (!visible) throw NOT_FOUND(input.documentId);
+    }
     const from: State = draft.workflowState ?? 'draft';
     if (!rule.from.includes(from)) {
       throw new errors.ValidationError(
@@ -133,12 +175,13 @@ export const transition = async (
         bilingual('กรุณาระบุความเห็นหรือเหตุผล', `"${input.action}" needs a comment`),
       );
     }
-    const unitId = draft.unit?.id ?? null;
+    const publishAt = input.action === 'schedule' ? parsePublishAt(input.publishAt) : null;
     const caps = await capacitiesIn(strapi, input.actor, unitId);
     let allowed = rule.by.filter((c) => caps.has(c));
-    // Two-tier units (seed 002): the unit head approves, the central office publishes.
+    // Two-tier units (seed 002): the unit head approves, the central office publishes (and
+    // decides when).
     if (
-      input.action === 'publish' &&
+      PUBLISHING_ACTIONS.has(input.action) &&
       draft.unit?.publishingMode === 'central' &&
       input.actor.kind === 'user'
     ) {
@@ -164,10 +207,19 @@ export const transition = async (
         );
       }
     }
-    const hash = await contentHash(strapi, type.uid, input.documentId);
+    let hash = await contentHash(strapi, type.uid, input.documentId);
     if (input.action === 'publish') {
-      const approved = await lastEvent(strapi, type.uid, input.documentId, 'approve');
-      if (!approved || approved.contentHash !== hash) {
+      // What was approved, or scheduled after the approval by whoever may publish.
+      const approved = await lastEvent(strapi, type.uid, input.documentId, [
+        'approve',
+        'schedule',
+      ]);
+      // The scheduler publishes only on a schedule decided after the current approval.
+      const scheduled =
+        input.actor.kind !== 'system' ||
+        input.actor.name !== 'scheduler' ||
+        approved?.action === 'schedule';
+      if (!approved || approved.contentHash !== hash || !scheduled) {
         throw new WorkflowConflict(
           bilingual(
             'เนื้อหาเปลี่ยนไปหลังการอนุมัติ ต้องส่งอนุมัติใหม่',
@@ -183,7 +235,10 @@ export const transition = async (
         : { workflowState: from };
     const { count } = (await strapi.db.query(type.uid).updateMany({
       where: { documentId: input.documentId, publishedAt: null, ...fromWhere },
-      data: { workflowState: rule.to },
+      data: {
+        workflowState: rule.to,
+        ...(input.action === 'schedule' ? { publishAt } : {}),
+      },
     })) as { count: number };
     if (count !== 1) {
       throw new WorkflowConflict(
@@ -192,6 +247,9 @@ export const transition = async (
           'The entry changed state meanwhile; reload and try again',
         ),
       );
+    }
+    if (input.action === 'schedule') {
+      hash = await contentHash(strapi, type.uid, input.documentId);
     }
     if (input.action === 'publish') {
       await asWorkflow('publish', () =>
@@ -212,7 +270,12 @@ export const transition = async (
       toState: rule.to,
       ...(await actorFields(strapi, input.actor, caps)),
       unitId,
-      comment: comment || null,
+      comment:
+        input.action === 'schedule'
+          ? [publishAt ? publishAt.toISOString() : 'ยกเลิกเวลาเผยแพร่ / schedule cleared', comment]
+              .filter(Boolean)
+              .join(' — ')
+          : comment || null,
       contentHash: hash,
     });
     return { uid: type.uid, documentId: input.documentId, state: rule.to, from, event };
@@ -275,4 +338,99 @@ export const publishAsSystem = async (
   for (const action of ['submit', 'approve', 'publish'] as const) {
     await transition(strapi, { uid, documentId, action, actor: { kind: 'system', name } });
   }
+};
+
+/** Why an ever-published entry cannot simply be deleted (shown to editors, Thai first). */
+export const PUBLISHED_DELETE_REFUSAL = bilingual(
+  'ข้อมูลที่เคยเผยแพร่แล้วลบไม่ได้ ให้ยกเลิกการเผยแพร่ผ่านขั้นตอนอนุมัติพร้อมเหตุผล การลบถาวรเป็นหน้าที่ของผู้ดูแลระบบและต้องระบุเหตุผล',
+  'An entry that was ever published cannot be deleted: unpublish it through the workflow, with a reason; deleting it for good is an administrator\'s action that needs a reason (POST /workflow/delete)',
+);
+
+/** Records the deletion of an entry in the audit chain (inside the caller's transaction). */
+export const auditDeletion = async (
+  strapi: Core.Strapi,
+  input: { uid: string; documentId: string; actor: Actor; reason: string | null },
+) => {
+  const draft = await draftOf(strapi, input.uid, input.documentId);
+  const published = draft
+    ? null
+    : ((await strapi.db.query(input.uid as UID.ContentType).findOne({
+        where: { documentId: input.documentId },
+        select: ['id', 'workflowState'],
+        populate: { unit: { select: ['id'] } },
+      })) as DraftRow | null);
+  const row = draft ?? published;
+  const caps =
+    input.actor.kind === 'user' && row?.unit
+      ? await capacitiesIn(strapi, input.actor, row.unit.id)
+      : new Set<Capacity>();
+  return appendEvent(strapi, {
+    contentType: input.uid,
+    entryDocumentId: input.documentId,
+    locale: null,
+    action: 'delete',
+    fromState: row?.workflowState ?? 'draft',
+    toState: 'deleted',
+    ...(await actorFields(strapi, input.actor, caps)),
+    unitId: row?.unit?.id ?? null,
+    comment: input.reason,
+    contentHash: await contentHash(strapi, input.uid as UID.ContentType, input.documentId),
+  });
+};
+
+/**
+ * Deletes an entry that was (or may have been) published: an administrator's action, with a
+ * reason, recorded in the audit chain in the same transaction. Editors delete only drafts that
+ * were never published (the publication guard), also recorded.
+ */
+export const deleteEntry = async (
+  strapi: Core.Strapi,
+  input: { uid: string; documentId: string; reason?: string | null; actor: Actor },
+) => {
+  const type = DISCLOSURE_BY_UID.get(input.uid);
+  if (!type)
+    throw new errors.ValidationError(
+      bilingual('ประเภทข้อมูลนี้ไม่มีขั้นตอนอนุมัติ', `${input.uid} has no editorial workflow`),
+    );
+  const reason = typeof input.reason === 'string' ? input.reason.trim() : '';
+  if (!reason)
+    throw new errors.ValidationError(
+      bilingual('การลบข้อมูลต้องระบุเหตุผล', 'Deleting an entry needs a reason'),
+    );
+  const rows = (await strapi.db.query(type.uid).findMany({
+    where: { documentId: input.documentId },
+    select: ['id'],
+    populate: { unit: { select: ['id'] } },
+  })) as Array<{ id: number; unit: { id: number } | null }>;
+  if (rows.length === 0) throw NOT_FOUND(input.documentId);
+  if (input.actor.kind === 'user') {
+    const scope = await scopeOfAdmin(strapi, input.actor.user);
+    if (!scope.unrestricted) {
+      const unitId = rows[0].unit?.id ?? null;
+      const visible = scope.readAll || (unitId !== null && readableUnits(scope).includes(unitId));
+      if (!visible) throw NOT_FOUND(input.documentId);
+      throw new errors.ForbiddenError(
+        bilingual(
+          'การลบข้อมูลที่เคยเผยแพร่เป็นหน้าที่ของผู้ดูแลระบบ',
+          'Only an administrator deletes an entry that was published',
+        ),
+      );
+    }
+  }
+  const event = await strapi.db.transaction(async () => {
+    const recorded = await auditDeletion(strapi, {
+      uid: type.uid,
+      documentId: input.documentId,
+      actor: input.actor,
+      reason,
+    });
+    await asWorkflow('delete', () =>
+      strapi.documents(type.uid).delete({ documentId: input.documentId } as never),
+    );
+    return recorded;
+  });
+  strapi.eventHub.emit('workflow.delete', { uid: type.uid, documentId: input.documentId, event }).catch(
+    (error: Error) => strapi.log.warn(`[workflow] listener of delete failed: ${error.message}`),
+  );
+  return event;
 };

@@ -5,7 +5,14 @@
 export const STATES = ['draft', 'submitted', 'changes_requested', 'approved', 'published'] as const;
 export type State = (typeof STATES)[number];
 
-export const ACTIONS = ['submit', 'approve', 'request_changes', 'publish', 'unpublish'] as const;
+export const ACTIONS = [
+  'submit',
+  'approve',
+  'request_changes',
+  'publish',
+  'unpublish',
+  'schedule',
+] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const isAction = (v: unknown): v is Action =>
@@ -38,7 +45,13 @@ export const TRANSITIONS: Record<Action, Transition> = {
     by: ['approver', 'publisher'],
     needsComment: true,
   },
+  // Setting, moving or clearing the publication time of an approved entry: a decision of
+  // whoever may publish it (in a centrally published unit, the central publisher).
+  schedule: { from: ['approved'], to: 'approved', by: ['approver', 'publisher'] },
 };
+
+/** Actions that only whoever may publish in the unit takes (central units: the publisher). */
+export const PUBLISHING_ACTIONS: ReadonlySet<Action> = new Set(['publish', 'schedule']);
 
 export const STATE_LABELS: Record<State, string> = {
   draft: 'ฉบับร่าง (draft)',

@@ -2,7 +2,12 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DISCLOSURE_BY_UID } from '../../../disclosures/types';
 import { EVENT_UID } from '../../../workflow/audit';
-import { transition, WorkflowConflict, type AdminActor } from '../../../workflow/service';
+import {
+  deleteEntry,
+  transition,
+  WorkflowConflict,
+  type AdminActor,
+} from '../../../workflow/service';
 import { isAction } from '../../../workflow/states';
 import { tasksFor } from '../../../workflow/tasks';
 
@@ -43,7 +48,7 @@ const validate = (body: Record<string, unknown>) => {
     );
   if (!isAction(action))
     throw new errors.ValidationError(
-      `action must be submit, approve, request_changes, publish or unpublish (got ${JSON.stringify(action)})`,
+      `action must be submit, approve, request_changes, publish, unpublish or schedule (got ${JSON.stringify(action)})`,
     );
   return { uid, action };
 };
@@ -62,6 +67,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         action,
         comment: str(body.comment),
         locale: str(body.locale),
+        publishAt: body.publishAt as string | null | undefined,
         actor: { kind: 'user', user: ctx.state.user },
       });
       ctx.body = {
@@ -73,6 +79,29 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           eventId: r.event.id,
         },
       };
+    } catch (error) {
+      answer(ctx, error);
+    }
+  },
+
+  /** An administrator deletes an entry that was published: a reason, an audit event. */
+  async delete(ctx: Ctx) {
+    try {
+      const body = ctx.request.body ?? {};
+      const uid = str(body.uid);
+      if (!uid || !DISCLOSURE_BY_UID.has(uid))
+        throw new errors.ValidationError(
+          `uid must be one of the disclosure types (got ${JSON.stringify(body.uid)})`,
+        );
+      const documentId = str(body.documentId);
+      if (!documentId) throw new errors.ValidationError('documentId is required');
+      const event = await deleteEntry(strapi, {
+        uid,
+        documentId,
+        reason: str(body.reason),
+        actor: { kind: 'user', user: ctx.state.user },
+      });
+      ctx.body = { data: { uid, documentId, deleted: true, eventId: event.id } };
     } catch (error) {
       answer(ctx, error);
     }
