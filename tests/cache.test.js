@@ -8,7 +8,7 @@ const request = require('supertest');
 const { setupStrapi, teardownStrapi } = require('./helpers/strapi');
 const { createUnit, createApiToken } = require('./helpers/factories');
 const { createEntry } = require('./helpers/delivery');
-const { transition, publishAsSystem } = require('../dist/src/workflow/service');
+const { transition, publishAsSystem, deleteEntry } = require('../dist/src/workflow/service');
 const { initCache } = require('../dist/src/delivery/cache');
 
 const NEWS = 'api::news.news';
@@ -153,7 +153,12 @@ describe('exact invalidation', () => {
     expect((await api().get(list)).text).not.toContain('ข่าวที่สอง');
 
     await warm(page);
-    await strapi.documents(NEWS).delete({ documentId: first.documentId });
+    await deleteEntry(strapi, {
+      uid: NEWS,
+      documentId: first.documentId,
+      reason: 'ลบตามคำสั่ง',
+      actor: system,
+    });
     expect(titlesOn(await api().get(page))).not.toContain('ข่าวแรก');
   });
 

@@ -7,7 +7,7 @@
  */
 const request = require('supertest');
 const { setupStrapi, teardownStrapi, appDir } = require('./helpers/strapi');
-const { createUnit, adminToken } = require('./helpers/factories');
+const { createUnit, adminToken, createSuperAdmin } = require('./helpers/factories');
 const { SAMPLES } = require('./helpers/samples');
 const { publishAsSystem } = require('../dist/src/workflow/service');
 
@@ -25,17 +25,33 @@ const docs = {}; // uid -> { A: documentId, B: documentId }
 const files = {}; // A / B -> file id
 const folders = {};
 let unitTokenA;
-const attempts = { total: 0, succeeded: [] };
+const attempts = { total: 0, succeeded: [], errors: [] };
+let current = null; // the attempts of the running test
 
 const http = () => request(strapi.server.httpServer);
 const asUser = (role) => (req) => req.set('Authorization', `Bearer ${users[role].token}`);
 
-/** Records one attempt on unit B; `ok` says whether it got through. */
-const attempt = (label, ok) => {
-  attempts.total += 1;
-  if (ok) attempts.succeeded.push(label);
-};
 const is2xx = (res) => res.status >= 200 && res.status < 300;
+/**
+ * Records one attempt on unit B. `ok` says whether it got through (by default: a 2xx); a 5xx
+ * is never a refusal but a defect, counted apart.
+ */
+const attempt = (label, res, ok = is2xx(res)) => {
+  for (const t of [attempts, current].filter(Boolean)) {
+    t.total += 1;
+    if (res.status >= 500) t.errors.push(`${label}: ${res.status}`);
+    else if (ok) t.succeeded.push(`${label}: ${res.status}`);
+  }
+};
+/** Starts counting the attempts of one test. */
+const track = () => (current = { total: 0, succeeded: [], errors: [] });
+/** Each test asserts on its own: something was tried, nothing got through, no 5xx, B unchanged. */
+const expectAllRefused = async (t, before) => {
+  expect(t.total).toBeGreaterThan(0);
+  expect(t.errors).toEqual([]);
+  expect(t.succeeded).toEqual([]);
+  if (before) expect(await snapshotB()).toEqual(before);
+};
 
 const snapshotB = async () => {
   const out = {};
@@ -276,6 +292,7 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
   });
 
   test.each(ROLES)('admin panel, as the %s of A', async (role) => {
+    const t = track();
     const as = asUser(role);
     const canReadAll = role === 'monitor';
     for (const [, uid, payload] of SAMPLES) {
@@ -286,6 +303,7 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
         const list = await as(http().get(`${base}?pageSize=100`));
         attempt(
           `${role} list ${uid}`,
+          list,
           list.body.results?.some((r) => r.documentId === b),
         );
         const search = await as(
@@ -293,16 +311,18 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
         );
         attempt(
           `${role} search ${uid}`,
+          search,
           search.body.results?.some((r) => r.documentId === b),
         );
         const filtered = await as(http().get(`${base}?filters[unit][id][$eq]=${B.id}`));
-        attempt(`${role} filter ${uid}`, (filtered.body.results ?? []).length > 0);
+        attempt(`${role} filter ${uid}`, filtered, (filtered.body.results ?? []).length > 0);
         const one = await as(http().get(`${base}/${b}`));
         // The Content Manager answers an unknown document with 200 and empty data.
-        attempt(`${role} read ${uid}`, is2xx(one) && one.body.data?.documentId === b);
+        attempt(`${role} read ${uid}`, one, one.body.data?.documentId === b);
         const picker = await as(http().get(`/content-manager/relations/${uid}/unit`));
         attempt(
           `${role} unit picker ${uid}`,
+          picker,
           (picker.body.results ?? []).some((u) => u.id === B.id),
         );
       }
@@ -311,38 +331,35 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
         title: payload.title ?? 'x',
         unit: { connect: [{ id: B.id, documentId: B.documentId }] },
       });
-      attempt(`${role} create-in-B ${uid}`, is2xx(create));
+      attempt(`${role} create-in-B ${uid}`, create);
       attempt(
         `${role} update ${uid}`,
-        is2xx(await as(http().put(`${base}/${b}`)).send({ title: 'เจาะระบบ' })),
+        await as(http().put(`${base}/${b}`)).send({ title: 'เจาะระบบ' }),
       );
       const move = await as(http().put(`${base}/${a}`)).send({
         unit: { connect: [{ id: B.id, documentId: B.documentId }], disconnect: [] },
       });
-      attempt(`${role} move-to-B ${uid}`, is2xx(move));
-      attempt(`${role} delete ${uid}`, is2xx(await as(http().delete(`${base}/${b}`))));
+      attempt(`${role} move-to-B ${uid}`, move);
+      attempt(`${role} delete ${uid}`, await as(http().delete(`${base}/${b}`)));
       attempt(
         `${role} publish ${uid}`,
-        is2xx(await as(http().post(`${base}/${b}/actions/publish`)).send({})),
+        await as(http().post(`${base}/${b}/actions/publish`)).send({}),
       );
       attempt(
         `${role} unpublish ${uid}`,
-        is2xx(await as(http().post(`${base}/${b}/actions/unpublish`)).send({})),
+        await as(http().post(`${base}/${b}/actions/unpublish`)).send({}),
       );
       attempt(
         `${role} discard ${uid}`,
-        is2xx(await as(http().post(`${base}/${b}/actions/discard`)).send({})),
+        await as(http().post(`${base}/${b}/actions/discard`)).send({}),
       );
       attempt(
         `${role} clone ${uid}`,
-        is2xx(await as(http().post(`${base}/clone/${b}`)).send({ title: 'สำเนา' })),
+        await as(http().post(`${base}/clone/${b}`)).send({ title: 'สำเนา' }),
       );
       for (const bulk of ['bulkDelete', 'bulkPublish', 'bulkUnpublish']) {
         const res = await as(http().post(`${base}/actions/${bulk}`)).send({ documentIds: [b] });
-        attempt(
-          `${role} ${bulk} ${uid}`,
-          is2xx(res) && (res.body.count ?? res.body.data?.count ?? 0) > 0,
-        );
+        attempt(`${role} ${bulk} ${uid}`, res, (res.body.count ?? res.body.data?.count ?? 0) > 0);
       }
     }
     if (!canReadAll) {
@@ -352,6 +369,7 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
         );
         attempt(
           `${role} home widget ${action}`,
+          recent,
           (recent.body.data ?? []).some((d) =>
             Object.values(docs).some((x) => x.B === d.documentId),
           ),
@@ -361,149 +379,288 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
       const list = await as(http().get('/upload/files?pageSize=100'));
       attempt(
         `${role} media list`,
+        list,
         (list.body.results ?? []).some((f) => f.id === files.B),
       );
-      attempt(`${role} media metadata`, is2xx(await as(http().get(`/upload/files/${files.B}`))));
+      attempt(`${role} media metadata`, await as(http().get(`/upload/files/${files.B}`)));
       const fl = await as(http().get('/upload/folders'));
       attempt(
         `${role} folder list`,
+        fl,
         (fl.body.data ?? []).some((f) => f.id === folders.B.id),
       );
-      attempt(
-        `${role} folder read`,
-        is2xx(await as(http().get(`/upload/folders/${folders.B.id}`))),
-      );
+      attempt(`${role} folder read`, await as(http().get(`/upload/folders/${folders.B.id}`)));
       const structure = await as(http().get('/upload/folder-structure'));
       attempt(
         `${role} folder structure`,
+        structure,
         JSON.stringify(structure.body.data ?? []).includes(`"id":${folders.B.id},`),
       );
     }
     // Media library writes.
     attempt(
       `${role} media update`,
-      is2xx(
-        await as(http().post(`/upload?id=${files.B}`)).field(
-          'fileInfo',
-          JSON.stringify({ name: 'x.pdf' }),
-        ),
+      await as(http().post(`/upload?id=${files.B}`)).field(
+        'fileInfo',
+        JSON.stringify({ name: 'x.pdf' }),
       ),
     );
     attempt(
       `${role} media put`,
-      is2xx(await as(http().put(`/upload/files/${files.B}`)).send({ fileInfo: { name: 'x.pdf' } })),
+      await as(http().put(`/upload/files/${files.B}`)).send({ fileInfo: { name: 'x.pdf' } }),
     );
     attempt(
       `${role} media replace`,
-      is2xx(
-        await as(http().post(`/upload/files/${files.B}/replace`)).attach('files', PDF, {
-          filename: 'r.pdf',
-          contentType: 'application/pdf',
-        }),
-      ),
+      await as(http().post(`/upload/files/${files.B}/replace`)).attach('files', PDF, {
+        filename: 'r.pdf',
+        contentType: 'application/pdf',
+      }),
     );
     attempt(
       `${role} media replace (legacy)`,
-      is2xx(
-        await as(http().post(`/upload?id=${files.B}`)).attach('files', PDF, {
-          filename: 'r.pdf',
-          contentType: 'application/pdf',
-        }),
-      ),
+      await as(http().post(`/upload?id=${files.B}`)).attach('files', PDF, {
+        filename: 'r.pdf',
+        contentType: 'application/pdf',
+      }),
     );
     attempt(
       `${role} media move`,
-      is2xx(
-        await as(http().post('/upload/actions/bulk-move')).send({
-          fileIds: [files.B],
-          destinationFolderId: folders.A.id,
-        }),
-      ),
+      await as(http().post('/upload/actions/bulk-move')).send({
+        fileIds: [files.B],
+        destinationFolderId: folders.A.id,
+      }),
     );
     attempt(
       `${role} media move-in`,
-      is2xx(
-        await as(http().post('/upload/actions/bulk-move')).send({
-          fileIds: [files.A],
-          destinationFolderId: folders.B.id,
-        }),
-      ),
+      await as(http().post('/upload/actions/bulk-move')).send({
+        fileIds: [files.A],
+        destinationFolderId: folders.B.id,
+      }),
     );
-    attempt(`${role} media delete`, is2xx(await as(http().delete(`/upload/files/${files.B}`))));
+    attempt(`${role} media delete`, await as(http().delete(`/upload/files/${files.B}`)));
     const bulkDel = await as(http().post('/upload/actions/bulk-delete')).send({
       fileIds: [files.B],
       folderIds: [folders.B.id],
     });
     attempt(
       `${role} media bulk-delete`,
-      is2xx(bulkDel) && JSON.stringify(bulkDel.body).includes(`"id":${files.B}`),
+      bulkDel,
+      JSON.stringify(bulkDel.body).includes(`"id":${files.B}`),
     );
     attempt(
       `${role} folder rename`,
-      is2xx(
-        await as(http().put(`/upload/folders/${folders.B.id}`)).send({
-          name: 'เปลี่ยนชื่อ',
-          parent: null,
-        }),
-      ),
+      await as(http().put(`/upload/folders/${folders.B.id}`)).send({
+        name: 'เปลี่ยนชื่อ',
+        parent: null,
+      }),
     );
     attempt(
       `${role} folder create in B`,
-      is2xx(await as(http().post('/upload/folders')).send({ name: 'แทรก', parent: folders.B.id })),
+      await as(http().post('/upload/folders')).send({ name: 'แทรก', parent: folders.B.id }),
     );
     const upload = await as(http().post('/upload'))
       .field('fileInfo', JSON.stringify({ folder: folders.B.id, name: 'in-b.pdf' }))
       .attach('files', PDF, { filename: 'in-b.pdf', contentType: 'application/pdf' });
-    attempt(`${role} upload into B`, is2xx(upload));
+    attempt(`${role} upload into B`, upload);
+    await expectAllRefused(t, before);
   });
 
   test("content API, with unit A's API token", async () => {
+    const t = track();
     const auth = (req) => req.set('Authorization', `Bearer ${unitTokenA}`);
     for (const [path, uid, payload] of SAMPLES) {
       const b = docs[uid].B;
       const list = await auth(http().get(`/api/${path}?pagination[pageSize]=100`));
       attempt(
         `token list ${path}`,
+        list,
         (list.body.data ?? []).some((d) => d.documentId === b),
       );
       const filtered = await auth(http().get(`/api/${path}?filters[unit][code][$eq]=UNITB`));
-      attempt(`token filter ${path}`, (filtered.body.data ?? []).length > 0);
-      attempt(`token read ${path}`, is2xx(await auth(http().get(`/api/${path}/${b}`))));
+      attempt(`token filter ${path}`, filtered, (filtered.body.data ?? []).length > 0);
+      attempt(`token read ${path}`, await auth(http().get(`/api/${path}/${b}`)));
       attempt(
         `token create-in-B ${path}`,
-        is2xx(
-          await auth(http().post(`/api/${path}`)).send({
-            data: { ...payload, month: payload.month ? 12 : undefined, unit: B.documentId },
-          }),
-        ),
+        await auth(http().post(`/api/${path}`)).send({
+          data: { ...payload, month: payload.month ? 12 : undefined, unit: B.documentId },
+        }),
       );
       attempt(
         `token update ${path}`,
-        is2xx(await auth(http().put(`/api/${path}/${b}`)).send({ data: { title: 'เจาะ' } })),
+        await auth(http().put(`/api/${path}/${b}`)).send({ data: { title: 'เจาะ' } }),
       );
       attempt(
         `token move-to-B ${path}`,
-        is2xx(
-          await auth(http().put(`/api/${path}/${docs[uid].A}`)).send({
-            data: { unit: B.documentId },
-          }),
-        ),
+        await auth(http().put(`/api/${path}/${docs[uid].A}`)).send({
+          data: { unit: B.documentId },
+        }),
       );
-      attempt(`token delete ${path}`, is2xx(await auth(http().delete(`/api/${path}/${b}`))));
+      attempt(`token delete ${path}`, await auth(http().delete(`/api/${path}/${b}`)));
     }
     const files = await auth(http().get('/api/upload/files'));
-    attempt('token media list', JSON.stringify(files.body).includes('file-B.pdf'));
+    attempt('token media list', files, JSON.stringify(files.body).includes('file-B.pdf'));
     const up = await auth(http().post('/api/upload'))
       .field('fileInfo', JSON.stringify({ folder: folders.B.id }))
       .attach('files', PDF, { filename: 't.pdf', contentType: 'application/pdf' });
-    attempt('token upload into B', is2xx(up));
+    attempt('token upload into B', up);
+    await expectAllRefused(t, before);
+  });
+
+  test('an e-mail change, a deleted or deactivated user: memberships belong to the user record', async () => {
+    const t = track();
+    const admin = await createSuperAdmin(strapi);
+    const adminJwt = await adminToken(request, strapi, admin);
+    const provisioning = require(`${appDir}/dist/src/units/provisioning`);
+    const MEMBERSHIP = 'api::unit-membership.unit-membership';
+    // An approver of B, later deleted by an administrator (Settings → Users).
+    const gone = 'approver.gone@b.example.org';
+    await provisioning.upsertUserMembership(strapi, {
+      email: gone,
+      password: PASSWORD,
+      firstname: 'gone',
+      unit: 'UNITB',
+      role: 'approver',
+    });
+    const goneUser = await strapi.db.query('admin::user').findOne({ where: { email: gone } });
+    expect(await strapi.db.query(MEMBERSHIP).count({ where: { userId: goneUser.id } })).toBe(1);
+    const del = await http()
+      .delete(`/admin/users/${goneUser.id}`)
+      .set('Authorization', `Bearer ${adminJwt}`);
+    expect(del.status).toBe(200);
+    expect(await strapi.db.query(MEMBERSHIP).count({ where: { userEmail: gone } })).toBe(0);
+    // Batch delete ends memberships too.
+    const gone2 = 'editor.gone2@b.example.org';
+    await provisioning.upsertUserMembership(strapi, {
+      email: gone2,
+      password: PASSWORD,
+      firstname: 'gone2',
+      unit: 'UNITB',
+      role: 'editor',
+    });
+    const gone2User = await strapi.db.query('admin::user').findOne({ where: { email: gone2 } });
+    const batch = await http()
+      .post('/admin/users/batch-delete')
+      .set('Authorization', `Bearer ${adminJwt}`)
+      .send({ ids: [gone2User.id] });
+    expect(batch.status).toBe(200);
+    expect(await strapi.db.query(MEMBERSHIP).count({ where: { userEmail: gone2 } })).toBe(0);
+
+    // A unit A editor takes the deleted approver's address (Profile) and tries B.
+    const editor = asUser('editor');
+    const me = await editor(http().put('/admin/users/me')).send({ email: gone });
+    expect(me.status).toBe(200);
+    const uid = 'api::news.news';
+    const base = `/content-manager/collection-types/${uid}`;
+    const b = docs[uid].B;
+    const list = await editor(http().get(`${base}?pageSize=100`));
+    attempt(
+      'e-mail taker list B',
+      list,
+      (list.body.results ?? []).some((r) => r.documentId === b),
+    );
+    const one = await editor(http().get(`${base}/${b}`));
+    attempt('e-mail taker read B', one, one.body.data?.documentId === b);
+    attempt('e-mail taker edit B', await editor(http().put(`${base}/${b}`)).send({ title: 'ยึด' }));
+    for (const action of ['approve', 'unpublish', 'request_changes']) {
+      const res = await editor(http().post('/workflow/transition')).send({
+        uid,
+        documentId: b,
+        action,
+        comment: 'x',
+      });
+      attempt(`e-mail taker ${action} B`, res);
+      expect([action, res.status]).toEqual([action, 404]);
+    }
+    // What the editor may do is unchanged by the new address: still an editor of A.
+    const own = await editor(http().put(`${base}/${docs[uid].A}`)).send({ title: 'ยังแก้ได้' });
+    expect(own.status).toBe(200);
+    const memberships = await strapi.db
+      .query(MEMBERSHIP)
+      .findMany({ where: { userEmail: gone }, populate: ['unit'] });
+    expect(memberships.map((m) => [m.role, m.unit.code])).toEqual([['editor', 'UNITA']]);
+    await editor(http().put('/admin/users/me')).send({ email: users.editor.email });
+
+    // A deactivated user's memberships end at once (no cache to wait for).
+    const approverRow = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: users.approver.email } });
+    const off = await http()
+      .put(`/admin/users/${approverRow.id}`)
+      .set('Authorization', `Bearer ${adminJwt}`)
+      .send({ isActive: false });
+    expect(off.status).toBe(200);
+    expect(
+      await strapi.db.query(MEMBERSHIP).count({ where: { userId: approverRow.id, active: true } }),
+    ).toBe(0);
+    const scope = require(`${appDir}/dist/src/units/scope`);
+    expect(await scope.scopeOfAdmin(strapi, { id: approverRow.id })).toMatchObject({
+      approver: [],
+      editor: [],
+    });
+    await http()
+      .put(`/admin/users/${approverRow.id}`)
+      .set('Authorization', `Bearer ${adminJwt}`)
+      .send({ isActive: true });
+    await strapi.db
+      .query(MEMBERSHIP)
+      .updateMany({ where: { userId: approverRow.id }, data: { active: true } });
+    users.approver.token = await adminToken(request, strapi, {
+      email: users.approver.email,
+      password: PASSWORD,
+    });
+    await expectAllRefused(t, before);
+  });
+
+  test('unit A cannot remove or reschedule its own published entries around the workflow', async () => {
+    const t = track();
+    const uid = 'api::news.news';
+    const base = `/content-manager/collection-types/${uid}`;
+    const a = docs[uid].A;
+    const online = () =>
+      strapi.db.query(uid).count({ where: { documentId: a, publishedAt: { $notNull: true } } });
+    expect(await online()).toBe(1);
+    attempt(
+      'editor deletes a published A entry',
+      await asUser('editor')(http().delete(`${base}/${a}`)),
+    );
+    attempt(
+      'approver bulk-deletes a published A entry',
+      await asUser('approver')(http().post(`${base}/actions/bulkDelete`)).send({
+        documentIds: [a],
+      }),
+    );
+    attempt(
+      'unit token deletes a published A entry',
+      await http().delete(`/api/news-items/${a}`).set('Authorization', `Bearer ${unitTokenA}`),
+    );
+    attempt(
+      'editor sets publishAt on an A entry',
+      await asUser('editor')(http().put(`${base}/${a}`)).send({
+        publishAt: '2020-01-01T00:00:00.000Z',
+      }),
+    );
+    attempt(
+      'unit token sets publishAt on an A entry',
+      await http()
+        .put(`/api/news-items/${a}`)
+        .set('Authorization', `Bearer ${unitTokenA}`)
+        .send({ data: { publishAt: '2020-01-01T00:00:00.000Z' } }),
+    );
+    expect(await online()).toBe(1);
+    expect(
+      (await strapi.db.query(uid).findOne({ where: { documentId: a, publishedAt: null } }))
+        .publishAt,
+    ).toBeNull();
+    await expectAllRefused(t, before);
   });
 
   test('the count: no attempt succeeded, and B is unchanged in the database', async () => {
     console.log(
-      `unit scoping: ${attempts.succeeded.length} of ${attempts.total} cross-unit attempts succeeded`,
+      `unit scoping: ${attempts.succeeded.length} of ${attempts.total} attempts succeeded (cross-unit, e-mail takeover, deletion, scheduling)` +
+        ` (${attempts.errors.length} answered 5xx)`,
     );
     expect(attempts.total).toBeGreaterThan(700);
+    expect(attempts.errors).toEqual([]);
     expect(attempts.succeeded).toEqual([]);
     expect(await snapshotB()).toEqual(before);
   });
