@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Badge, Box, Button, Flex, Textarea, Typography } from '@strapi/design-system';
+import { Badge, Box, Button, Flex, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { unstable_useDocument, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import {
   ACTION_LABEL,
@@ -44,6 +44,8 @@ const WorkflowPanelContent = ({
   const { toggleNotification } = useNotification();
   const { document, refetch } = unstable_useDocument({ model, documentId, collectionType });
   const [comment, setComment] = React.useState('');
+  // The publication time (local date-time); empty clears the schedule.
+  const [when, setWhen] = React.useState('');
   const [busy, setBusy] = React.useState(false);
   const [history, setHistory] = React.useState<HistoryEvent[]>([]);
   const state = ((document as { workflowState?: State } | undefined)?.workflowState ??
@@ -74,7 +76,13 @@ const WorkflowPanelContent = ({
     }
     setBusy(true);
     try {
-      await post('/workflow/transition', { uid: model, documentId, action, comment });
+      await post('/workflow/transition', {
+        uid: model,
+        documentId,
+        action,
+        comment,
+        ...(action === 'schedule' ? { publishAt: when ? new Date(when).toISOString() : null } : {}),
+      });
       toggleNotification({ type: 'success', message: ACTION_LABEL[action] });
       setComment('');
       refetch();
@@ -102,6 +110,16 @@ const WorkflowPanelContent = ({
           placeholder="ความเห็น (จำเป็นเมื่อขอให้แก้ไขหรือยกเลิกการเผยแพร่) / Comment"
           value={comment}
           onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setComment(e.target.value)}
+        />
+      ) : null}
+      {actions.includes('schedule') ? (
+        <TextInput
+          type="datetime-local"
+          name="workflow-publish-at"
+          aria-label="เวลาเผยแพร่ / Publication time"
+          value={when}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setWhen(e.target.value)}
+          data-testid="workflow-publish-at"
         />
       ) : null}
       {actions.map((action) => (

@@ -1,6 +1,12 @@
 /** Workflow vocabulary for the admin panel; mirrors src/workflow/states.ts on the server. */
 export type State = 'draft' | 'submitted' | 'changes_requested' | 'approved' | 'published';
-export type Action = 'submit' | 'approve' | 'request_changes' | 'publish' | 'unpublish';
+export type Action =
+  | 'submit'
+  | 'approve'
+  | 'request_changes'
+  | 'publish'
+  | 'unpublish'
+  | 'schedule';
 
 export const WORKFLOW_TYPES = new Set([
   'api::unit-profile.unit-profile',
@@ -32,6 +38,7 @@ export const ACTION_LABEL: Record<Action, string> = {
   request_changes: 'ขอให้แก้ไข · Request changes',
   publish: 'เผยแพร่ · Publish',
   unpublish: 'ยกเลิกการเผยแพร่ · Unpublish',
+  schedule: 'ตั้งเวลาเผยแพร่ · Schedule',
 };
 
 /** Actions that can start from each state (the server still checks roles, four-eyes, etc.). */
@@ -39,7 +46,7 @@ export const ACTIONS_FROM: Record<State, Action[]> = {
   draft: ['submit'],
   submitted: ['approve', 'request_changes'],
   changes_requested: ['submit'],
-  approved: ['publish', 'request_changes'],
+  approved: ['publish', 'schedule', 'request_changes'],
   published: ['unpublish'],
 };
 
