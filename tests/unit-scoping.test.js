@@ -611,6 +611,38 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
     await expectAllRefused(t, before);
   });
 
+  test('a unit token mapping belongs to the token record: renaming keeps it, a new token of the same name gets nothing', async () => {
+    const t = track();
+    const TOKENS = 'api::unit-api-token.unit-api-token';
+    await expect(
+      strapi.documents(TOKENS).create({ data: { tokenName: 'no-such-token', unit: A.documentId } }),
+    ).rejects.toThrow(/No API token named/);
+    // A second mapped token for unit A, renamed by an administrator: still limited to A.
+    const service = strapi.service('admin::api-token');
+    const second = await service.create({
+      name: 'unit-a-second',
+      type: 'full-access',
+      kind: 'content-api',
+      lifespan: null,
+    });
+    await strapi
+      .documents(TOKENS)
+      .create({ data: { tokenName: 'unit-a-second', unit: A.documentId } });
+    await service.update(second.id, { name: 'unit-a-renamed' });
+    const mapping = await strapi.db.query(TOKENS).findOne({ where: { tokenId: second.id } });
+    expect(mapping.tokenName).toBe('unit-a-renamed');
+    const b = docs['api::news.news'].B;
+    const read = await http()
+      .get(`/api/news-items/${b}`)
+      .set('Authorization', `Bearer ${second.accessKey}`);
+    attempt('renamed token reads B', read);
+    expect(read.status).toBe(404);
+    // Deleted: its mapping goes with it.
+    await service.revoke(second.id);
+    expect(await strapi.db.query(TOKENS).count({ where: { tokenId: second.id } })).toBe(0);
+    await expectAllRefused(t, before);
+  });
+
   test('unit A cannot remove or reschedule its own published entries around the workflow', async () => {
     const t = track();
     const uid = 'api::news.news';

@@ -54,7 +54,7 @@ const configure = async (
   }
   // The workflow state and the publication time change only through transitions
   // (src/workflow); a membership's user id follows its e-mail: shown, not editable.
-  for (const name of ['workflowState', 'publishAt', 'userId']) {
+  for (const name of ['workflowState', 'publishAt', 'userId', 'tokenId']) {
     const meta = metadatas[name];
     if (meta?.edit && meta.edit.editable !== false) {
       meta.edit.editable = false;

@@ -155,6 +155,11 @@ export const COMMON_LABELS: Record<string, Label> = {
     description:
       'editor = บรรณาธิการ, approver = ผู้อนุมัติ, publisher = ผู้เผยแพร่ส่วนกลาง, monitor = ผู้ติดตาม, admin = ผู้ดูแลระบบ',
   },
+  tokenId: {
+    label: 'รหัส API token',
+    description:
+      'กำหนดจากชื่อ token โดยอัตโนมัติ เปลี่ยนชื่อ token ภายหลังไม่เปลี่ยนหน่วยงาน ลบ token แล้วการผูกสิ้นสุด',
+  },
   tokenName: {
     label: 'ชื่อ API token',
     description: 'ชื่อของ token ที่สร้างในตั้งค่า → API Tokens',

@@ -7,7 +7,11 @@ import {
   placeUpload,
   registerMediaScoping,
 } from './media';
-import { linkMembershipsToUsers, registerMembershipRules, registerUserLifecycles } from './memberships';
+import {
+  linkMembershipsToUsers,
+  registerMembershipRules,
+  registerUserLifecycles,
+} from './memberships';
 import { useRequestContext } from './scope';
 import { ensureRoles } from './provision';
 

@@ -118,6 +118,27 @@ const validateMembership = async (strapi: Core.Strapi, data: Data, documentId?: 
   }
 };
 
+/** A unit token mapping names an existing API token; it keeps that token's id. */
+const validateTokenMapping = async (strapi: Core.Strapi, data: Data) => {
+  delete data.tokenId;
+  if (data.tokenName === undefined) return;
+  const name = typeof data.tokenName === 'string' ? data.tokenName.trim() : '';
+  const token = name
+    ? ((await strapi.db.query('admin::api-token').findOne({ where: { name }, select: ['id'] })) as {
+        id: number;
+      } | null)
+    : null;
+  if (!token) {
+    throw bilingual(
+      `ไม่พบ API token ชื่อ "${name}" (สร้างในตั้งค่า → API Tokens ก่อน)`,
+      `No API token named "${name}" (create it in Settings → API Tokens first)`,
+      'tokenName',
+    );
+  }
+  data.tokenName = name;
+  data.tokenId = token.id;
+};
+
 /** Memberships, unit API tokens and unit folders: validated, and roles kept in step, on every write path. */
 export const registerMembershipRules = (
   strapi: Core.Strapi,
@@ -153,6 +174,9 @@ export const registerMembershipRules = (
       return result;
     }
     if (ctx.uid === TOKEN_UID) {
+      if ((ctx.action === 'create' || ctx.action === 'update') && params.data) {
+        await validateTokenMapping(strapi, params.data);
+      }
       const result = await next();
       if (ctx.action !== 'findMany' && ctx.action !== 'findOne' && ctx.action !== 'count')
         clearScopeCache();
@@ -186,6 +210,27 @@ const endMemberships = async (strapi: Core.Strapi, userIds: number[]) => {
  * inactive, and a changed e-mail is copied onto them for display — it grants nothing.
  */
 export const registerUserLifecycles = (strapi: Core.Strapi) => {
+  // A deleted API token takes its unit mapping with it; a renamed one keeps it.
+  strapi.db.lifecycles.subscribe({
+    models: ['admin::api-token'],
+    async beforeDelete(event: UserLifecycleEvent) {
+      const ids = (
+        (await strapi.db
+          .query('admin::api-token')
+          .findMany({ where: event.params.where ?? {}, select: ['id'] })) as Array<{ id: number }>
+      ).map((t) => t.id);
+      if (ids.length)
+        await strapi.db.query(TOKEN_UID).deleteMany({ where: { tokenId: { $in: ids } } });
+    },
+    async afterUpdate(event: { result?: { id?: number; name?: string } | null }) {
+      const token = event.result;
+      if (!token || typeof token.id !== 'number' || typeof token.name !== 'string') return;
+      await strapi.db.query(TOKEN_UID).updateMany({
+        where: { tokenId: token.id, tokenName: { $ne: token.name } },
+        data: { tokenName: token.name },
+      });
+    },
+  } as never);
   const idsOf = async (where: Record<string, unknown> | undefined) =>
     (
       (await strapi.db
@@ -239,7 +284,9 @@ export const linkMembershipsToUsers = async (strapi: Core.Strapi) => {
         } | null)
       : null;
     if (user) {
-      await strapi.db.query(MEMBERSHIP_UID).update({ where: { id: m.id }, data: { userId: user.id } });
+      await strapi.db
+        .query(MEMBERSHIP_UID)
+        .update({ where: { id: m.id }, data: { userId: user.id } });
     } else {
       await strapi.db.query(MEMBERSHIP_UID).delete({ where: { id: m.id } });
       removed += 1;
@@ -247,4 +294,16 @@ export const linkMembershipsToUsers = async (strapi: Core.Strapi) => {
   }
   if (removed)
     strapi.log.warn(`[units] removed ${removed} membership(s) whose user no longer exists`);
+  const tokens = (await strapi.db.query(TOKEN_UID).findMany({
+    where: { tokenId: null },
+    select: ['id', 'tokenName'],
+  })) as Array<{ id: number; tokenName: string }>;
+  for (const m of tokens) {
+    const token = (await strapi.db
+      .query('admin::api-token')
+      .findOne({ where: { name: m.tokenName }, select: ['id'] })) as { id: number } | null;
+    if (token)
+      await strapi.db.query(TOKEN_UID).update({ where: { id: m.id }, data: { tokenId: token.id } });
+    else await strapi.db.query(TOKEN_UID).delete({ where: { id: m.id } });
+  }
 };

@@ -101,26 +101,21 @@ export const scopeOfAdmin = (strapi: Core.Strapi, user: AdminUser): Promise<Unit
     };
   });
 
-/** A content-API token mapped to a unit reads and writes that unit only; an unmapped token is not limited. */
+/**
+ * A content-API token mapped to a unit reads and writes that unit only; an unmapped token is
+ * not limited. The mapping belongs to the token record (its id): renaming a token, or creating
+ * a new one with a deleted token's name, changes nothing.
+ */
 export const scopeOfToken = (
   strapi: Core.Strapi,
   token: { id: number; name?: string },
 ): Promise<UnitScope> =>
   cached(`token:${token.id}`, async () => {
-    const name =
-      token.name ??
-      (
-        await strapi.db
-          .query('admin::api-token')
-          .findOne({ where: { id: token.id }, select: ['name'] })
-      )?.name;
-    const mapping = name
-      ? ((await strapi.db
-          .query(TOKEN_UID)
-          .findOne({ where: { tokenName: name }, populate: { unit: { select: ['id'] } } })) as {
-          unit: { id: number } | null;
-        } | null)
-      : null;
+    const mapping = (await strapi.db
+      .query(TOKEN_UID)
+      .findOne({ where: { tokenId: token.id }, populate: { unit: { select: ['id'] } } })) as {
+      unit: { id: number } | null;
+    } | null;
     if (!mapping)
       return { unrestricted: true, readAll: true, editor: [], approver: [], publisher: [] };
     const units = mapping.unit ? [mapping.unit.id] : [];
