@@ -56,11 +56,16 @@ const diskDigest = async (file: string): Promise<string | null> => {
 export const digestsOf = async (strapi: Core.Strapi, ids: number[]) => {
   const out = new Map<number, string | null>();
   if (ids.length === 0) return out;
-  const table = (strapi.db.metadata as unknown as { get(uid: string): { tableName: string } }).get(
-    FILE_UID,
-  ).tableName;
+  const m = (
+    strapi.db.metadata as unknown as {
+      get(uid: string): { tableName: string; attributes: Record<string, { columnName?: string }> };
+    }
+  ).get(FILE_UID);
+  const table = m.tableName;
+  // lodash's snake case makes the column `sha_256`: ask the metadata.
+  const col = m.attributes.sha256?.columnName ?? 'sha_256';
   const rows = (await withKnex(strapi, (knex) =>
-    knex(table).select('id', 'url', 'provider', 'sha256').whereIn('id', ids),
+    knex(table).select('id', 'url', 'provider', { sha256: col }).whereIn('id', ids),
   )) as FileRow[];
   const provider = (strapi.config.get('plugin::upload') as { provider?: string } | undefined)
     ?.provider;
@@ -71,7 +76,7 @@ export const digestsOf = async (strapi: Core.Strapi, ids: number[]) => {
     if (digest && !row.sha256) {
       // Lazy back-fill of rows stored before the column existed (no lifecycle: not a content change).
       await withKnex(strapi, (knex) =>
-        knex(table).where('id', row.id).update({ sha256: digest }),
+        knex(table).where('id', row.id).update({ [col]: digest }),
       );
     }
   }
