@@ -13,7 +13,9 @@ const { createUnit, createApiToken, createSuperAdmin, adminToken } = require('./
 const UID = 'api::news.news';
 const FILE = 'plugin::upload.file';
 const PASSWORD = 'Prongsai123';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 const OTHER_PDF = Buffer.from('%PDF-1.4\n% swapped content\ntrailer << >>\n%%EOF\n');
 
 let strapi;
@@ -27,7 +29,13 @@ const as = (who) => (req) => req.set('Authorization', `Bearer ${tokens[who]}`);
 const fileRow = (id) => strapi.db.query(FILE).findOne({ where: { id } });
 const bytesOf = (row) => fs.readFileSync(path.join(strapi.dirs.static.public, row.url));
 const system = (documentId, action, comment = 'ระบบ') =>
-  wf.transition(strapi, { uid: UID, documentId, action, comment, actor: { kind: 'system', name: 'test' } });
+  wf.transition(strapi, {
+    uid: UID,
+    documentId,
+    action,
+    comment,
+    actor: { kind: 'system', name: 'test' },
+  });
 
 const uploadAsEditor = async (name = 'evidence.pdf', buffer = PDF) => {
   const res = await as('editor')(http().post('/upload')).attach('files', buffer, {
@@ -88,14 +96,18 @@ const ATTACKS = {
       contentType: 'application/pdf',
     }),
   'editor renames (POST /upload?id= fileInfo)': (id) =>
-    as('editor')(http().post(`/upload?id=${id}`)).field('fileInfo', JSON.stringify({ name: 'renamed.pdf' })),
+    as('editor')(http().post(`/upload?id=${id}`)).field(
+      'fileInfo',
+      JSON.stringify({ name: 'renamed.pdf' }),
+    ),
   'editor renames (PUT /upload/files/:id)': (id) =>
     as('editor')(http().put(`/upload/files/${id}`)).send({ fileInfo: { name: 'renamed.pdf' } }),
   'editor edits the caption (bulk update)': (id) =>
     as('editor')(http().post('/upload/actions/bulk-update')).send({
       updates: [{ id, fileInfo: { caption: 'แก้คำบรรยาย' } }],
     }),
-  'editor deletes (DELETE /upload/files/:id)': (id) => as('editor')(http().delete(`/upload/files/${id}`)),
+  'editor deletes (DELETE /upload/files/:id)': (id) =>
+    as('editor')(http().delete(`/upload/files/${id}`)),
   'editor bulk-deletes': (id) =>
     as('editor')(http().post('/upload/actions/bulk-delete')).send({ fileIds: [id], folderIds: [] }),
   'super admin replaces': (id) =>
@@ -118,50 +130,74 @@ const ATTACKS = {
     http().delete(`/api/upload/files/${id}`).set('Authorization', `Bearer ${apiToken}`),
   'script deletes through the upload service': async (id) => {
     try {
-      await strapi.plugin('upload').service('upload').remove(await fileRow(id));
+      await strapi
+        .plugin('upload')
+        .service('upload')
+        .remove(await fileRow(id));
       return { status: 200 };
     } catch (e) {
-      return { status: e.name === 'ApplicationError' ? 400 : 500, body: { error: { message: e.message } } };
+      return {
+        status: e.name === 'ApplicationError' ? 400 : 500,
+        body: { error: { message: e.message } },
+      };
     }
   },
 };
 
 describe('a file of a submitted, approved or published entry is frozen', () => {
-  test.each(['submitted', 'approved', 'published'])('every attack on a %s entry’s file is refused', async (state) => {
-    const file = await uploadAsEditor(`${state}.pdf`);
-    await entryWith(state, file.id);
-    const before = await fileRow(file.id);
-    const bytes = bytesOf(before);
-    let attempts = 0;
-    const succeeded = [];
-    for (const [name, attack] of Object.entries(ATTACKS)) {
-      attempts += 1;
-      const res = await attack(file.id);
-      const after = await fileRow(file.id);
-      const ok =
-        res.status === 400 &&
-        /ไม่ได้ .* cannot be/s.test(res.body?.error?.message ?? '') &&
-        after &&
-        after.name === before.name &&
-        after.caption === before.caption &&
-        after.url === before.url &&
-        after.hash === before.hash &&
-        after.sha256 === before.sha256 &&
-        bytesOf(after).equals(bytes);
-      if (!ok) succeeded.push(`${name}: ${res.status} ${JSON.stringify(res.body?.error ?? null)}`);
-    }
-    console.log(`${state}: ${succeeded.length} of ${attempts} file attacks succeeded`);
-    expect(attempts).toBeGreaterThan(0);
-    expect(succeeded).toEqual([]);
-  });
+  test.each(['submitted', 'approved', 'published'])(
+    'every attack on a %s entry’s file is refused',
+    async (state) => {
+      const file = await uploadAsEditor(`${state}.pdf`);
+      await entryWith(state, file.id);
+      const before = await fileRow(file.id);
+      const bytes = bytesOf(before);
+      let attempts = 0;
+      const succeeded = [];
+      for (const [name, attack] of Object.entries(ATTACKS)) {
+        attempts += 1;
+        const res = await attack(file.id);
+        const after = await fileRow(file.id);
+        const ok =
+          res.status === 400 &&
+          /ไม่ได้ .* cannot be/s.test(res.body?.error?.message ?? '') &&
+          after &&
+          after.name === before.name &&
+          after.caption === before.caption &&
+          after.url === before.url &&
+          after.hash === before.hash &&
+          after.sha256 === before.sha256 &&
+          bytesOf(after).equals(bytes);
+        if (!ok)
+          succeeded.push(`${name}: ${res.status} ${JSON.stringify(res.body?.error ?? null)}`);
+      }
+      console.log(`${state}: ${succeeded.length} of ${attempts} file attacks succeeded`);
+      expect(attempts).toBeGreaterThan(0);
+      expect(succeeded).toEqual([]);
+    },
+  );
 
   test('moving a frozen file between folders is allowed (URL, name and bytes unchanged)', async () => {
     const file = await uploadAsEditor('move.pdf');
     await entryWith('approved', file.id);
+    const row = await strapi.db
+      .query(FILE)
+      .findOne({ where: { id: file.id }, populate: ['folder'] });
+    const sub = await as('editor')(http().post('/upload/folders')).send({
+      name: `ย่อย ${Date.now()}`,
+      parent: row.folder.id,
+    });
+    expect(sub.status).toBe(201);
     const res = await as('editor')(http().put(`/upload/files/${file.id}`)).send({
-      fileInfo: { folder: file.folder?.id ?? null, name: file.name },
+      fileInfo: { folder: sub.body.data.id, name: row.name },
     });
     expect(res.status).toBe(200);
+    const after = await fileRow(file.id);
+    expect([after.url, after.name, bytesOf(after).equals(bytesOf(row))]).toEqual([
+      row.url,
+      row.name,
+      true,
+    ]);
   });
 
   test('a file of a draft stays editable: replace works and changes the content hash', async () => {
@@ -169,10 +205,14 @@ describe('a file of a submitted, approved or published entry is frozen', () => {
     const file = await uploadAsEditor('draft.pdf');
     const id = await entryWith('draft', file.id);
     const h1 = await hash.contentHash(strapi, UID, id);
-    const res = await as('editor')(http().post(`/upload?id=${file.id}`)).attach('files', OTHER_PDF, {
-      filename: 'draft2.pdf',
-      contentType: 'application/pdf',
-    });
+    const res = await as('editor')(http().post(`/upload?id=${file.id}`)).attach(
+      'files',
+      OTHER_PDF,
+      {
+        filename: 'draft2.pdf',
+        contentType: 'application/pdf',
+      },
+    );
     expect(res.status).toBe(200);
     const row = await fileRow(file.id);
     expect(bytesOf(row).equals(OTHER_PDF)).toBe(true);
@@ -186,7 +226,9 @@ describe('a file of a submitted, approved or published entry is frozen', () => {
     const row = await fileRow(file.id);
     fs.writeFileSync(path.join(strapi.dirs.static.public, row.url), OTHER_PDF);
     await expect(system(id, 'publish')).rejects.toThrow(/changed after it was approved/);
-    const draft = await strapi.db.query(UID).findOne({ where: { documentId: id, publishedAt: null } });
+    const draft = await strapi.db
+      .query(UID)
+      .findOne({ where: { documentId: id, publishedAt: null } });
     expect(draft.workflowState).toBe('approved');
   });
 

@@ -76,7 +76,9 @@ export const digestsOf = async (strapi: Core.Strapi, ids: number[]) => {
     if (digest && !row.sha256) {
       // Lazy back-fill of rows stored before the column existed (no lifecycle: not a content change).
       await withKnex(strapi, (knex) =>
-        knex(table).where('id', row.id).update({ [col]: digest }),
+        knex(table)
+          .where('id', row.id)
+          .update({ [col]: digest }),
       );
     }
   }

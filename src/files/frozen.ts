@@ -43,15 +43,20 @@ export const assertNotFrozen = async (strapi: Core.Strapi, fileIds: unknown) => 
 const filesInFolders = async (strapi: Core.Strapi, folderIds: number[]) => {
   if (folderIds.length === 0) return [];
   return withKnex(strapi, async (knex) => {
-    const folderMeta = (strapi.db.metadata as unknown as { get(uid: string): { tableName: string } }).get(
-      'plugin::upload.folder',
-    );
+    const folderMeta = (
+      strapi.db.metadata as unknown as { get(uid: string): { tableName: string } }
+    ).get('plugin::upload.folder');
     const fileMeta = (
       strapi.db.metadata as unknown as {
-        get(uid: string): { tableName: string; attributes: Record<string, { columnName?: string }> };
+        get(uid: string): {
+          tableName: string;
+          attributes: Record<string, { columnName?: string }>;
+        };
       }
     ).get(FILE_UID);
-    const paths = (await knex(folderMeta.tableName).select('path').whereIn('id', folderIds)) as Array<{
+    const paths = (await knex(folderMeta.tableName)
+      .select('path')
+      .whereIn('id', folderIds)) as Array<{
       path: string;
     }>;
     if (paths.length === 0) return [];
@@ -105,7 +110,13 @@ const assertRefWritable = async (strapi: Core.Strapi, data: unknown) => {
   } | null;
   if (
     row &&
-    freezes({ fileId: 0, uid: ref, id, publishedAt: row.publishedAt ?? null, workflowState: row.workflowState })
+    freezes({
+      fileId: 0,
+      uid: ref,
+      id,
+      publishedAt: row.publishedAt ?? null,
+      workflowState: row.workflowState,
+    })
   ) {
     throw new errors.ApplicationError(
       'แนบไฟล์เพิ่มกับข้อมูลที่ส่งอนุมัติ อนุมัติแล้ว หรือเผยแพร่แล้วโดยตรงไม่ได้ ให้แก้ไขฉบับร่างแล้วส่งอนุมัติใหม่ / ' +
@@ -137,7 +148,9 @@ export const guardFrozenFiles = (strapi: Core.Strapi) => {
 
   wrap(upload, 'replace', (id) => assertNotFrozen(strapi, id));
   wrap(upload, 'remove', (file) => assertNotFrozen(strapi, file));
-  wrap(upload, 'upload', async (args) => assertRefWritable(strapi, (args as { data?: unknown })?.data));
+  wrap(upload, 'upload', async (args) =>
+    assertRefWritable(strapi, (args as { data?: unknown })?.data),
+  );
   wrap(upload, 'updateFileInfo', async (id, info) => {
     const fileId = toIds(id)[0];
     if (!fileId) return;
@@ -154,7 +167,10 @@ export const guardFrozenFiles = (strapi: Core.Strapi) => {
   );
 
   const controller = (name: string, action: string, check: (ctx: KoaCtx) => Promise<void>) => {
-    const c = plugin.controller(name) as unknown as Record<string, (ctx: KoaCtx) => Promise<unknown>>;
+    const c = plugin.controller(name) as unknown as Record<
+      string,
+      (ctx: KoaCtx) => Promise<unknown>
+    >;
     const original = c[action];
     if (typeof original !== 'function') return;
     c[action] = async (ctx: KoaCtx) => {
@@ -175,7 +191,9 @@ export const guardFrozenFiles = (strapi: Core.Strapi) => {
     for (const u of updates as Array<{ id?: unknown; fileInfo?: FileInfo }>) {
       const id = toIds(u?.id)[0];
       if (!id) continue;
-      const row = (await strapi.db.query(FILE_UID as never).findOne({ where: { id } })) as FileRow | null;
+      const row = (await strapi.db
+        .query(FILE_UID as never)
+        .findOne({ where: { id } })) as FileRow | null;
       if (row && changesContent(row, u.fileInfo)) await assertNotFrozen(strapi, id);
     }
   });

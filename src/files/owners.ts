@@ -70,7 +70,11 @@ export const ownersOfFiles = async (strapi: Core.Strapi, fileIds: number[]): Pro
         rid: related.morphColumn!.idColumn.name,
         type: related.morphColumn!.typeColumn.name,
       })
-      .whereIn(related.joinColumn.name, ids)) as Array<{ fileId: number; rid: number; type: string }>;
+      .whereIn(related.joinColumn.name, ids)) as Array<{
+      fileId: number;
+      rid: number;
+      type: string;
+    }>;
 
     // Components → the rows that hold them, until content types are reached.
     type Node = { fileId: number; uid: string; id: number };

@@ -104,8 +104,14 @@ export const recomputeVisibility = async (strapi: Core.Strapi, fileIds: number[]
   await withKnex(strapi, async (knex) => {
     const yes = ids.filter((id) => pub.has(id));
     const no = ids.filter((id) => !pub.has(id));
-    if (yes.length) await knex(table).whereIn('id', yes).update({ [col]: true });
-    if (no.length) await knex(table).whereIn('id', no).update({ [col]: false });
+    if (yes.length)
+      await knex(table)
+        .whereIn('id', yes)
+        .update({ [col]: true });
+    if (no.length)
+      await knex(table)
+        .whereIn('id', no)
+        .update({ [col]: false });
   });
 };
 
@@ -217,7 +223,11 @@ export const overrideSignFileUrls = (strapi: Core.Strapi) => {
       file.isUrlSigned = false;
       return file;
     }
-    const signed: FileLike = { ...file, url: signUrl(strapi, file.url as string), isUrlSigned: true };
+    const signed: FileLike = {
+      ...file,
+      url: signUrl(strapi, file.url as string),
+      isUrlSigned: true,
+    };
     if (file.formats && typeof file.formats === 'object') {
       signed.formats = Object.fromEntries(
         Object.entries(file.formats).map(([k, f]) => [

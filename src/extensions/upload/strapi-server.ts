@@ -14,7 +14,10 @@ type Plugin = { contentTypes: Record<string, { schema: Schema }> };
 const hidden = {
   private: true,
   configurable: false,
-  pluginOptions: { 'content-manager': { visible: false }, 'content-type-builder': { visible: false } },
+  pluginOptions: {
+    'content-manager': { visible: false },
+    'content-type-builder': { visible: false },
+  },
 };
 
 export default (plugin: Plugin) => {
