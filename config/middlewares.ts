@@ -24,6 +24,9 @@ const config: Core.Config.Middlewares = [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // /uploads/...: a file is served only while a published entry uses it, or with a signed URL
+  // (staff); drafts' attachments are 404 (src/middlewares/private-files.ts).
+  'global::private-files',
   'strapi::public',
 ];
 

@@ -17,11 +17,12 @@ export default {
     units.register(strapi);
     disclosures.register(strapi);
     workflow.register(strapi);
+    files.register(strapi);
     delivery.register(strapi);
     compliance.register(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    files.bootstrap(strapi);
+    await files.bootstrap(strapi);
     await ita.bootstrap(strapi);
     await disclosures.bootstrap(strapi);
     await units.bootstrap(strapi);

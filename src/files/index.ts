@@ -3,6 +3,14 @@ import { errors } from '@strapi/utils';
 import { uploadSizeLimitBytes, ALLOWED_UPLOAD_MIME_TYPES } from './policy';
 import { extensionsOf, sniffFile } from './sniff';
 import path from 'path';
+import { registerDigests } from './digest';
+import { guardFrozenFiles } from './frozen';
+import {
+  backfillVisibility,
+  overrideSignFileUrls,
+  registerSigning,
+  registerVisibility,
+} from './visibility';
 
 type IncomingFile = {
   filepath?: string;
@@ -62,9 +70,18 @@ type UploadService = {
   ) => Promise<unknown>;
 };
 
-/** Wraps the upload service itself, so the admin Media Library, REST and scripts all pass the check. */
+/**
+ * Wraps the upload service itself, so the admin Media Library, REST and scripts all pass the
+ * checks: allowed types and size; frozen files (src/files/frozen.ts); digests of the bytes
+ * (digest.ts); draft files not public (visibility.ts, src/middlewares/private-files.ts).
+ */
 export default {
-  bootstrap(strapi: Core.Strapi) {
+  register(strapi: Core.Strapi) {
+    registerDigests(strapi);
+    registerVisibility(strapi);
+    registerSigning(strapi);
+  },
+  async bootstrap(strapi: Core.Strapi) {
     const service = strapi.plugin('upload').service('upload') as UploadService;
     const upload = service.upload.bind(service);
     const replace = service.replace.bind(service);
@@ -76,5 +93,8 @@ export default {
       assertAcceptableFiles(args?.file);
       return replace(id, args, opts);
     };
+    guardFrozenFiles(strapi);
+    overrideSignFileUrls(strapi);
+    await backfillVisibility(strapi);
   },
 };
