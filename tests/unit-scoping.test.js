@@ -261,15 +261,40 @@ describe('what a unit A user may do in unit A (the guard is not simply closed)',
     expect(up.body[0].folderPath).toBe(folders.A.path);
   });
 
-  test('public file URLs keep working for everyone, whatever unit the file belongs to', async () => {
+  test('file URLs: served to anyone once a published entry uses them, whatever the unit; never before', async () => {
     for (const key of ['A', 'B']) {
       const file = await strapi.db
         .query('plugin::upload.file')
         .findOne({ where: { id: files[key] } });
-      const res = await http().get(file.url);
-      expect([key, res.status]).toEqual([key, 200]);
-      expect(res.body.toString('latin1').startsWith('%PDF-')).toBe(true);
+      // Attached to nothing: not public.
+      expect([key, (await http().get(file.url)).status]).toEqual([key, 404]);
     }
+    // A file attached to a published entry of A is public, for everyone.
+    const fs = require('fs');
+    const os = require('os');
+    const path = require('path');
+    const tmp = path.join(os.tmpdir(), `scoping-public-${process.pid}.pdf`);
+    fs.writeFileSync(tmp, PDF);
+    const [file] = await strapi
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: { fileInfo: { folder: folders.A.id, name: 'public-a.pdf' } },
+        files: {
+          filepath: tmp,
+          originalFilename: 'public-a.pdf',
+          mimetype: 'application/pdf',
+          size: PDF.length,
+        },
+      });
+    const entry = await strapi.documents('api::manual.manual').create({
+      data: { title: 'คู่มือสาธารณะ', kind: 'service', unit: A.documentId, attachments: [file.id] },
+    });
+    expect((await http().get(file.url)).status).toBe(404);
+    await publishAsSystem(strapi, 'api::manual.manual', entry.documentId, 'test');
+    const res = await http().get(file.url);
+    expect(res.status).toBe(200);
+    expect(res.body.toString('latin1').startsWith('%PDF-')).toBe(true);
   });
 
   test("the unit A API token lists A's entries over REST", async () => {

@@ -67,7 +67,10 @@ const scopeWhere = async (strapi: Core.Strapi, uid: string, scope: UnitScope) =>
   return underAny(uid === FILE_UID ? 'folderPath' : 'path', paths);
 };
 
-type LifecycleEvent = { model: { uid: string }; params: { where?: Record<string, unknown> } };
+type LifecycleEvent = {
+  model: { uid: string };
+  params: { where?: Record<string, unknown>; data?: Record<string, unknown> };
+};
 
 const narrow = async (strapi: Core.Strapi, event: LifecycleEvent) => {
   if (bypass.getStore()) return;
@@ -92,6 +95,13 @@ const assertWritable = async (strapi: Core.Strapi, event: LifecycleEvent) => {
   if (all.some((row) => !inside(row[field] ?? '/'))) {
     throw new errors.ForbiddenError(
       'ไฟล์หรือโฟลเดอร์นี้เป็นของหน่วยงานอื่น / This file or folder belongs to another unit',
+    );
+  }
+  // Where it goes must be inside too (a move to the root or into another unit's folder).
+  const target = event.params.data?.[field];
+  if (typeof target === 'string' && !inside(target)) {
+    throw new errors.ApplicationError(
+      "ย้ายได้เฉพาะภายในโฟลเดอร์ของหน่วยงานของคุณ / Files can only be moved within your units' folders",
     );
   }
 };
