@@ -292,6 +292,7 @@ describe('what a unit A user may do in unit A (the guard is not simply closed)',
     });
     expect((await http().get(file.url)).status).toBe(404);
     await publishAsSystem(strapi, 'api::manual.manual', entry.documentId, 'test');
+    files.publishedA = file.id;
     const res = await http().get(file.url);
     expect(res.status).toBe(200);
     expect(res.body.toString('latin1').startsWith('%PDF-')).toBe(true);
@@ -703,6 +704,57 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
         .set('Authorization', `Bearer ${unitTokenA}`)
         .send({ data: { publishAt: '2020-01-01T00:00:00.000Z' } }),
     );
+    const fileBefore = await strapi.db
+      .query('plugin::upload.file')
+      .findOne({ where: { id: files.A } });
+    const toRoot = await asUser('editor')(http().post(`/upload?id=${files.A}`)).field(
+      'fileInfo',
+      JSON.stringify({ folder: null }),
+    );
+    attempt('editor moves an A file out of the unit folders', toRoot);
+    // The file behind A's published entry is frozen: no replace, rename or delete, for anyone.
+    const frozen = files.publishedA;
+    const frozenBefore = await strapi.db
+      .query('plugin::upload.file')
+      .findOne({ where: { id: frozen } });
+    for (const role of ['editor', 'approver']) {
+      const as = asUser(role);
+      attempt(
+        `${role} replaces a published A file`,
+        await as(http().post(`/upload?id=${frozen}`)).attach('files', PDF, {
+          filename: 'swap.pdf',
+          contentType: 'application/pdf',
+        }),
+      );
+      attempt(
+        `${role} renames a published A file`,
+        await as(http().post(`/upload?id=${frozen}`)).field(
+          'fileInfo',
+          JSON.stringify({ name: 'renamed.pdf' }),
+        ),
+      );
+      attempt(
+        `${role} deletes a published A file`,
+        await as(http().delete(`/upload/files/${frozen}`)),
+      );
+      attempt(
+        `${role} bulk-deletes a published A file`,
+        await as(http().post('/upload/actions/bulk-delete')).send({ fileIds: [frozen] }),
+      );
+    }
+    attempt(
+      'unit token deletes a published A file',
+      await http()
+        .delete(`/api/upload/files/${frozen}`)
+        .set('Authorization', `Bearer ${unitTokenA}`),
+    );
+    expect(await strapi.db.query('plugin::upload.file').findOne({ where: { id: frozen } })).toEqual(
+      frozenBefore,
+    );
+    expect(toRoot.status).toBe(400);
+    expect(
+      (await strapi.db.query('plugin::upload.file').findOne({ where: { id: files.A } })).folderPath,
+    ).toBe(fileBefore.folderPath);
     expect(await online()).toBe(1);
     expect(
       (await strapi.db.query(uid).findOne({ where: { documentId: a, publishedAt: null } }))
@@ -713,7 +765,7 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
 
   test('the count: no attempt succeeded, and B is unchanged in the database', async () => {
     console.log(
-      `unit scoping: ${attempts.succeeded.length} of ${attempts.total} attempts succeeded (cross-unit, e-mail takeover, deletion, scheduling)` +
+      `unit scoping: ${attempts.succeeded.length} of ${attempts.total} attempts succeeded (cross-unit, e-mail takeover, deletion, frozen files, scheduling)` +
         ` (${attempts.errors.length} answered 5xx)`,
     );
     expect(attempts.total).toBeGreaterThan(700);
