@@ -176,7 +176,7 @@ export const auditHeadText = (report: Pick<ReportData, 'auditHead'>): string | n
   if (report.auditHead === undefined) return null;
   const h = report.auditHead;
   return h
-    ? `audit chain head: #${h.seq} ${h.hash} (event id ${h.id}, ${h.at})`
+    ? `audit chain head: #${h.seq} ${h.hash} (event id ${h.id} at ${h.at})`
     : 'audit chain head: #0 (no events)';
 };
 
