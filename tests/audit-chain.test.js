@@ -79,7 +79,8 @@ const fields = (r) => ({
 
 /** A raw row like `r` but a new event (no id, new document id). */
 const forgedFrom = (r, changes) => {
-  const { id: _id, ...rest } = r;
+  const rest = { ...r };
+  delete rest.id;
   return { ...rest, document_id: `forged${Math.random().toString(36).slice(2, 12)}`, ...changes };
 };
 
