@@ -75,7 +75,7 @@ const HASH = /^[0-9a-f]{64}$/;
 
 /**
  * The heads in a witness file. A line that is not a head (cut short by a crash, or not ours) is
- * returned in `bad` and counted as a problem by the verifier: nobody else writes this file.
+ * returned in `bad`: the verifier skips it and says so (it removes no evidence).
  */
 export const readWitness = (file: string): { heads: WitnessLine[]; bad: number[] } => {
   const heads: WitnessLine[] = [];
