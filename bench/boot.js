@@ -198,6 +198,12 @@ const bootStrapi = async ({ appDir: app = appDir, distDir, database, port, env =
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: randomBytes(16).toString('hex'),
+    AUDIT_HMAC_KEYS: `bench:${secret()}`,
+    // The audit witness of a run goes to a temp dir, never the app's .tmp/audit-witness.log.
+    AUDIT_WITNESS_FILE: path.join(
+      fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-bench-witness-')),
+      'audit-witness.log',
+    ),
     ...database.env,
     ...env,
   });

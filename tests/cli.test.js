@@ -16,6 +16,7 @@ const env = {
   SEED_DEMO: 'false',
   INIT_CWD: tmp,
   PRONGSAI_SKIP_COMPILE: '1',
+  AUDIT_WITNESS_FILE: path.join(tmp, 'audit-witness.log'),
 };
 const cli = (...args) =>
   spawnSync(process.execPath, [path.join(appDir, 'src', 'cli', 'bin.js'), ...args], {

@@ -287,7 +287,9 @@ test('XLSX: a summary sheet and every cell; CSV: the same rows', async () => {
   expect(csv.headers['content-disposition']).toContain('ita-report-2026-03.csv');
   expect(csv.text.startsWith('\uFEFFรหัสหน่วยงาน,หน่วยงาน,ข้อ,')).toBe(true);
   const lines = csv.text.trimEnd().split('\r\n');
-  expect(lines).toHaveLength(report.rows.length + 1);
+  // The header, every cell, and last the audit chain's head when the report was generated.
+  expect(lines).toHaveLength(report.rows.length + 2);
+  expect(lines[lines.length - 1]).toMatch(/^audit chain head: #\d+ [0-9a-f]{64} /);
   expect(lines).toContain(
     'ENG,คณะวิศวกรรมศาสตร์,O3,ข้อมูลการติดต่อและช่องทางการสอบถาม,เกินกำหนด,overdue,2025-10-31,31 ต.ค. 2568,,web@eng.example.ac.th,it@eng.example.ac.th,',
   );

@@ -53,6 +53,12 @@ async function setupStrapi(env = {}, options = {}) {
         fs.rmSync(f, { force: true });
     });
   }
+  // The audit witness of this run (src/workflow/witness.ts), unless the test names its own.
+  if (!env.AUDIT_WITNESS_FILE) {
+    const witness = path.join(os.tmpdir(), `prongsai-witness-${runId}.log`);
+    process.env.AUDIT_WITNESS_FILE = witness;
+    cleanup.push(async () => fs.rmSync(witness, { force: true }));
+  }
   const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-uploads-'));
   cleanup.push(async () => fs.rmSync(uploads, { recursive: true, force: true }));
 

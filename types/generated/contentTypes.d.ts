@@ -1628,6 +1628,10 @@ export interface ApiWorkflowEventWorkflowEvent extends Struct.CollectionTypeSche
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+    keyId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 32;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::workflow-event.workflow-event'> &
       Schema.Attribute.Private;
@@ -1636,6 +1640,7 @@ export interface ApiWorkflowEventWorkflowEvent extends Struct.CollectionTypeSche
         maxLength: 64;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    seq: Schema.Attribute.Integer;
     toState: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{

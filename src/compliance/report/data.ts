@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { evaluateMatrix, loadMatrixData, summarize, type UnitSummary } from '../engine';
 import { STATUS_LABELS_TH, todayInBangkok, type Status } from '../rules';
+import type { ChainHead } from '../../workflow/witness';
 import { monthRange, thaiDate, THAI_MONTHS_SHORT, type ReportPeriod } from './period';
 
 /**
@@ -51,6 +52,12 @@ export type ReportData = {
   overall: UnitSummary & { units: number; publishedThisMonth: number };
   units: ReportUnit[];
   rows: ReportRow[];
+  /**
+   * The audit chain's head when the report was generated (null: no events yet; absent on
+   * reports made before it was recorded). Printed and e-mailed with the report, it is a witness
+   * of the chain outside the database: `npm run audit:verify` checks the chain against it.
+   */
+  auditHead?: ChainHead | null;
 };
 
 type ResponsibilityRow = {
@@ -163,6 +170,15 @@ export const buildReport = async (
 
 /** `0.4567` → `45.7%`. */
 export const percent = (progress: number): string => `${(progress * 100).toFixed(1)}%`;
+
+/** `audit chain head: #12 9f3c… (2026-04-01T00:00:00.000Z)`, as printed in the PDF, XLSX and CSV. */
+export const auditHeadText = (report: Pick<ReportData, 'auditHead'>): string | null => {
+  if (report.auditHead === undefined) return null;
+  const h = report.auditHead;
+  return h
+    ? `audit chain head: #${h.seq} ${h.hash} (event id ${h.id} at ${h.at})`
+    : 'audit chain head: #0 (no events)';
+};
 
 /** "—" when nobody is named. */
 export const responsibleText = (r: Pick<ReportRow, 'primaryEmail' | 'secondaryEmail'>): string =>

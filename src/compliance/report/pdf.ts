@@ -2,7 +2,14 @@ import fs from 'fs';
 import path from 'path';
 import PDFDocument from 'pdfkit';
 import { STATUS_LABELS_TH, STATUSES, type Status } from '../rules';
-import { percent, publishedText, responsibleText, type ReportData, type ReportRow } from './data';
+import {
+  auditHeadText,
+  percent,
+  publishedText,
+  responsibleText,
+  type ReportData,
+  type ReportRow,
+} from './data';
 import { thaiDate, thaiDateTime, thaiMonthOfPeriod } from './period';
 import { graphemesOf, wordsOf } from './text';
 
@@ -208,8 +215,10 @@ export const renderReportPdf = (report: ReportData): Promise<Buffer> => {
     `สถานะ ณ วันที่ ${thaiDate(report.asOf)}${report.partial ? ' (เดือนยังไม่สิ้นสุด)' : ''} · จัดทำเมื่อ ${thaiDateTime(report.generatedAt)}`,
     10,
     false,
-    10,
+    auditHeadText(report) ? 2 : 10,
   );
+  const head = auditHeadText(report);
+  if (head) w.paragraph(`บันทึกตรวจสอบ (${head})`, 8, false, 10);
   w.paragraph('สรุปภาพรวมทั้งองค์กร', 13, true, 2);
   w.paragraph(
     `จำนวนหน่วยงาน ${o.units} หน่วยงาน · ความครบถ้วน ${percent(o.progress)} (${o.counts.complete + o.counts.declared_none} จาก ${o.total} รายการ) · เกินกำหนด ${o.counts.overdue} รายการ · เผยแพร่ในเดือนนี้ ${o.publishedThisMonth} รายการ`,

@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { appendEvent } from '../../workflow/audit';
+import { appendEvent, chainHead } from '../../workflow/audit';
 import { sha256 } from '../../workflow/hash';
 import { todayInBangkok } from '../rules';
 import { buildReport, type ReportData } from './data';
@@ -81,6 +81,9 @@ export const generateMonthlyReport = async (
       `รายงานเดือน ${p.period} ได้รับการรับทราบแล้ว สร้างใหม่ไม่ได้ / The report of ${p.period} has been acknowledged and cannot be regenerated`,
     );
   const summary = await buildReport(strapi, p, { now });
+  // The chain's head goes into the snapshot (and so into the PDF, XLSX and CSV): a witness of
+  // the audit chain outside the database once the report is printed or e-mailed.
+  summary.auditHead = await chainHead(strapi);
   const data = { period: p.period, fiscalYear: p.fiscalYear, generatedAt: now, summary };
   const row = existing
     ? await strapi.db.query(REPORT_UID).update({ where: { id: existing.id }, data })

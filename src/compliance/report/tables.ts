@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { toCsv } from '../../delivery/exports';
 import { STATUS_LABELS_TH, STATUSES } from '../rules';
-import { percent, publishedText, type ReportData, type ReportRow } from './data';
+import { auditHeadText, percent, publishedText, type ReportData, type ReportRow } from './data';
 import { thaiDate, thaiDateTime, thaiMonthOfPeriod } from './period';
 
 /** The monthly report as a spreadsheet (a summary sheet and a sheet of every cell) and as CSV. */
@@ -36,8 +36,13 @@ export const cellRow = (r: ReportRow): Array<string | null> => [
   publishedText(r),
 ];
 
-export const reportCsv = (report: ReportData): string =>
-  toCsv(CELL_HEADER, report.rows.map(cellRow));
+/** The cells, then (when recorded) one last row with the audit chain's head in its first column. */
+export const reportCsv = (report: ReportData): string => {
+  const head = auditHeadText(report);
+  const rows = report.rows.map(cellRow);
+  if (head) rows.push([head, ...CELL_HEADER.slice(1).map(() => '')]);
+  return toCsv(CELL_HEADER, rows);
+};
 
 const bold = (row: ExcelJS.Row) => {
   row.font = { bold: true };
@@ -59,6 +64,8 @@ export const reportXlsx = async (report: ReportData): Promise<Buffer> => {
     thaiDate(report.asOf) + (report.partial ? ' (เดือนยังไม่สิ้นสุด)' : ''),
   ]);
   summary.addRow(['จัดทำเมื่อ', thaiDateTime(report.generatedAt)]);
+  const head = auditHeadText(report);
+  if (head) summary.addRow(['บันทึกตรวจสอบ', head]);
   summary.addRow([]);
   const header = [
     'รหัสหน่วยงาน',
