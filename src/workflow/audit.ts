@@ -97,46 +97,67 @@ export const configuredWitness = (strapi: Core.Strapi) => witnessFile(process.en
  * lock serialises appends so that two transitions at once cannot both chain onto the same
  * previous event; SQLite serialises writers itself. Once the outermost transaction has
  * committed, the new head is appended to the witness file (never for a rolled-back event).
+ * Appends within one transaction are serialised here: the Content Manager's bulk actions run
+ * their documents concurrently (Promise.all) in one transaction, where the advisory lock (held
+ * per transaction) does not order them, and two appends would chain onto the same event.
  */
+const appendsInFlight = new WeakMap<object, Promise<unknown>>();
+
 export const appendEvent = (strapi: Core.Strapi, input: EventInput) =>
   strapi.db.transaction(async ({ trx, onCommit }) => {
-    if (strapi.db.dialect.client === 'postgres') {
-      await trx.raw('select pg_advisory_xact_lock(?)', [0x70726f6e]);
-    }
-    const last = (await strapi.db
-      .query(EVENT_UID)
-      .findOne({ orderBy: { id: 'desc' }, select: ['hash', 'seq'] })) as {
-      hash: string;
-      seq: number | null;
-    } | null;
-    // The first keyed event after legacy ones counts them once; later ones follow its number.
-    const seq = !last
-      ? 1
-      : last.seq != null
-        ? Number(last.seq) + 1
-        : (await strapi.db.query(EVENT_UID).count()) + 1;
-    const key = auditKeys().current;
-    const at = new Date();
-    const prevHash = last?.hash ?? null;
-    const hash = eventHmac(key.secret, { ...input, prevHash, at, seq, keyId: key.id });
-    const data = { ...input, prevHash, at, seq, keyId: key.id, hash };
-    const event = (await strapi.db.query(EVENT_UID).create({ data })) as StoredEvent;
-    const file = configuredWitness(strapi);
-    if (file) {
-      const head: ChainHead = { seq, id: event.id, hash, keyId: key.id, at: at.toISOString() };
-      onCommit(() => {
-        try {
-          appendWitness(file, head);
-        } catch (error) {
-          // The event is committed; a lost witness line only weakens the check of this head.
-          strapi.log.error(
-            `[audit] could not append event #${seq} to the witness ${file}: ${(error as Error).message}`,
-          );
-        }
-      });
-    }
-    return event;
+    const before = appendsInFlight.get(trx) ?? Promise.resolve();
+    const mine = before
+      .catch(() => undefined)
+      .then(() => appendInTransaction(strapi, input, trx, onCommit));
+    appendsInFlight.set(trx, mine);
+    return mine;
   }) as unknown as Promise<StoredEvent>;
+
+type Trx = { raw: (sql: string, bindings: unknown[]) => Promise<unknown> };
+
+const appendInTransaction = async (
+  strapi: Core.Strapi,
+  input: EventInput,
+  trx: Trx,
+  onCommit: (fn: () => void) => void,
+): Promise<StoredEvent> => {
+  if (strapi.db.dialect.client === 'postgres') {
+    await trx.raw('select pg_advisory_xact_lock(?)', [0x70726f6e]);
+  }
+  const last = (await strapi.db
+    .query(EVENT_UID)
+    .findOne({ orderBy: { id: 'desc' }, select: ['hash', 'seq'] })) as {
+    hash: string;
+    seq: number | null;
+  } | null;
+  // The first keyed event after legacy ones counts them once; later ones follow its number.
+  const seq = !last
+    ? 1
+    : last.seq != null
+      ? Number(last.seq) + 1
+      : (await strapi.db.query(EVENT_UID).count()) + 1;
+  const key = auditKeys().current;
+  const at = new Date();
+  const prevHash = last?.hash ?? null;
+  const hash = eventHmac(key.secret, { ...input, prevHash, at, seq, keyId: key.id });
+  const data = { ...input, prevHash, at, seq, keyId: key.id, hash };
+  const event = (await strapi.db.query(EVENT_UID).create({ data })) as StoredEvent;
+  const file = configuredWitness(strapi);
+  if (file) {
+    const head: ChainHead = { seq, id: event.id, hash, keyId: key.id, at: at.toISOString() };
+    onCommit(() => {
+      try {
+        appendWitness(file, head);
+      } catch (error) {
+        // The event is committed; a lost witness line only weakens the check of this head.
+        strapi.log.error(
+          `[audit] could not append event #${seq} to the witness ${file}: ${(error as Error).message}`,
+        );
+      }
+    });
+  }
+  return event;
+};
 
 /** The last event of the chain as a head (position, id, hash), or null when there is none. */
 export const chainHead = async (strapi: Core.Strapi): Promise<ChainHead | null> => {
