@@ -22,7 +22,7 @@ export type Attr = {
   enum?: string[];
   private?: boolean;
 };
-export type Schema = { attributes: Record<string, Attr> };
+export type Schema = { attributes: Record<string, Attr>; modelType?: string };
 export type Resolve = (uid: string) => Schema | null;
 
 const bad = (th: string, en: string) => new errors.ValidationError(`${th} / ${en}`);
@@ -41,6 +41,10 @@ const SYSTEM: Record<string, Attr> = {
   publishedAt: { type: 'datetime' },
   locale: { type: 'string' },
 };
+
+/** A component's table has an id and nothing else of the document's. */
+const systemOf = (schema: Schema | null, key: string): Attr | undefined =>
+  schema?.modelType === 'component' ? (key === 'id' ? SYSTEM.id : undefined) : SYSTEM[key];
 
 const NESTED = new Set(['relation', 'media', 'component']);
 const TEXT = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
@@ -222,36 +226,55 @@ const targetOf = (attr: Attr) =>
 
 const ID: Attr = { type: 'integer' };
 
+/**
+ * A model-level node. At the root (and inside `$and` / `$or` / `$not`) it holds field names and
+ * logical operators. Directly under a relation, file or component (`relationNode`) the database
+ * reads it differently (`processRelationWhere` in `@strapi/database`): a bare value or a single
+ * operator compares the related id, and operators cannot be mixed with field names — both
+ * would otherwise be a 500.
+ */
 const checkModel = (
   node: unknown,
   schema: Schema,
   path: string,
   depth: number,
   ctx: Ctx,
-  relation: boolean,
+  relationNode: boolean,
 ): void => {
   if (depth > MAX_DEPTH) fail(path, 'ซ้อนกันลึกเกินไป', 'is nested too deeply');
   if (!isPlain(node)) {
-    // `filters[unit]=5`: a relation compared by id. A component has no id to compare.
-    if (relation) return checkScalar(node, ID, path, depth);
+    // `filters[unit]=5`, `filters[unit][0]=5`: the related id.
+    if (relationNode) return checkScalar(node, ID, path, depth);
     return fail(path, 'ต้องเป็นเงื่อนไขของฟิลด์ย่อย', 'must hold conditions on its fields', node);
+  }
+  const keys = Object.keys(node);
+  const operators = keys.filter((k) => k.startsWith('$'));
+  if (relationNode && operators.length > 0) {
+    if (operators.length !== keys.length || operators.length > 1)
+      fail(
+        path,
+        'ใช้ตัวดำเนินการได้ครั้งละหนึ่งตัว และปนกับชื่อฟิลด์ไม่ได้',
+        'takes one operator at a time, not mixed with field names',
+      );
+    if (operators[0] === '$not')
+      fail(path, 'ใช้ $not ครอบความสัมพันธ์แทน', 'cannot take $not here; put $not around it');
   }
   for (const [key, value] of Object.entries(node)) {
     const p = `${path}[${key}]`;
     if (key === '$and' || key === '$or') {
-      const list = Array.isArray(value) ? value : isPlain(value) ? Object.values(value) : null;
-      if (!list) fail(p, 'ต้องเป็นรายการเงื่อนไข', 'must be a list of conditions');
-      list!.forEach((v, i) => checkModel(v, schema, `${p}[${i}]`, depth + 1, ctx, relation));
+      if (!Array.isArray(value)) fail(p, 'ต้องเป็นรายการเงื่อนไข', 'must be a list of conditions');
+      (value as unknown[]).forEach((v, i) =>
+        checkModel(v, schema, `${p}[${i}]`, depth + 1, ctx, false),
+      );
       continue;
     }
     if (key === '$not') {
-      checkModel(value, schema, p, depth + 1, ctx, relation);
+      checkModel(value, schema, p, depth + 1, ctx, false);
       continue;
     }
     if (key.startsWith('$')) {
-      // On a relation, an operator compares the related id (`unit[$in][0]=3`); at the root
-      // or on a component the database refuses it.
-      if (!relation || depth === 0)
+      // Only directly under a relation: `unit[$in][0]=3` compares the related id.
+      if (!relationNode)
         fail(
           path,
           `ใช้ ${key.slice(0, 30)} ตรงนี้ไม่ได้`,
@@ -260,7 +283,7 @@ const checkModel = (
       checkScalar({ [key]: value }, ID, path, depth + 1);
       continue;
     }
-    const attr = schema.attributes[key] ?? SYSTEM[key];
+    const attr = schema.attributes[key] ?? systemOf(schema, key);
     if (!attr) {
       if (ctx.unknownKeys === 'pass') continue; // Strapi's validator answers 400 "Invalid key"
       fail(p, 'ไม่มีฟิลด์นี้', 'is not a field of this type');
@@ -268,7 +291,7 @@ const checkModel = (
     if (NESTED.has(attr.type)) {
       const target = ctx.resolve(targetOf(attr));
       if (!target) fail(p, 'ใช้กรองไม่ได้', 'cannot be filtered on');
-      checkModel(value, target!, p, depth + 1, ctx, attr.type !== 'component');
+      checkModel(value, target!, p, depth + 1, ctx, true);
       continue;
     }
     if (attr.type === 'dynamiczone') fail(p, 'ใช้กรองไม่ได้', 'cannot be filtered on');
@@ -299,7 +322,7 @@ const sortPathOk = (path: string, schema: Schema, resolve: Resolve) => {
   let current: Schema | null = schema;
   const parts = path.split('.');
   for (let i = 0; i < parts.length; i += 1) {
-    const attr: Attr | undefined = current?.attributes[parts[i]] ?? SYSTEM[parts[i]];
+    const attr: Attr | undefined = current?.attributes[parts[i]] ?? systemOf(current, parts[i]);
     if (!attr || attr.type === 'password' || attr.type === 'dynamiczone') return false;
     const last = i === parts.length - 1;
     if (NESTED.has(attr.type)) {
