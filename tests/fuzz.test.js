@@ -13,7 +13,7 @@ const { createUnit, createApiToken, adminToken } = require('./helpers/factories'
 const { createEntry, PDF } = require('./helpers/delivery');
 
 const TOTAL = Number(process.env.FUZZ_REQUESTS || 3000);
-const TYPED_TOTAL = Number(process.env.FUZZ_TYPED_REQUESTS || 2500);
+const TYPED_TOTAL = Number(process.env.FUZZ_TYPED_REQUESTS || 1200);
 
 let strapi;
 let port;
