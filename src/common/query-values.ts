@@ -67,6 +67,8 @@ const ILIKE = new Set([
 const NULLS = new Set(['$null', '$notNull']);
 
 const INT32 = 2147483647;
+const INTEGER_RE = /^[-+]?\d{1,20}$/;
+const NUMBER_RE = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 const BOOLEAN_LIKE = new Set(['true', 'false', 't', 'f', '1', '0']);
 const DATE_RE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])/;
 
@@ -106,18 +108,22 @@ const valueProblem = (attr: Attr, value: unknown, op: string): Why => {
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
     return ['ต้องเป็นค่าเดียว', 'must be a single value'];
   const s = String(value).trim();
+  // PostgreSQL refuses a NUL byte in any text (22021).
+  if (s.includes('\u0000')) return ['มีอักขระ NUL ไม่ได้', 'must not contain a NUL character'];
   switch (attr.type) {
     case 'integer':
     case 'biginteger': {
-      const n = Number(s);
+      // Decimal digits only: `id` is not cast by Strapi, and PostgreSQL reads neither `0x10`
+      // nor `1e3` as an integer.
       const max = attr.type === 'integer' ? INT32 : Number.MAX_SAFE_INTEGER;
-      if (s === '' || !Number.isInteger(n) || Math.abs(n) > max)
+      if (!INTEGER_RE.test(s) || Math.abs(Number(s)) > max)
         return ['ต้องเป็นจำนวนเต็ม', 'must be an integer'];
       return null;
     }
     case 'decimal':
     case 'float':
-      if (s === '' || !Number.isFinite(Number(s))) return ['ต้องเป็นตัวเลข', 'must be a number'];
+      if (!NUMBER_RE.test(s) || !Number.isFinite(Number(s)))
+        return ['ต้องเป็นตัวเลข', 'must be a number'];
       return null;
     case 'date':
       return validDate(s) ? null : ['ต้องเป็นวันที่ YYYY-MM-DD', 'must be a date (YYYY-MM-DD)'];
@@ -208,9 +214,13 @@ const checkScalar = (node: unknown, attr: Attr, path: string, depth: number): vo
         );
       if (typeof value !== 'string' && typeof value !== 'number')
         fail(p, 'ต้องเป็นข้อความ', 'must be a text value');
+      if (String(value).includes('\u0000'))
+        fail(p, 'มีอักขระ NUL ไม่ได้', 'must not contain a NUL character');
     } else if (ILIKE.has(op)) {
       if (typeof value !== 'string' && typeof value !== 'number')
         fail(p, 'ต้องเป็นข้อความ', 'must be a text value');
+      if (String(value).includes('\u0000'))
+        fail(p, 'มีอักขระ NUL ไม่ได้', 'must not contain a NUL character');
     } else {
       fail(path, `ไม่รู้จักตัวดำเนินการ ${op.slice(0, 30)}`, `unknown operator ${op.slice(0, 30)}`);
     }
@@ -364,10 +374,10 @@ export const checkSort = (sort: unknown, schema: Schema, resolve: Resolve) => {
 /** `_q`, the search term of the Content Manager and the Media Library: one string. */
 export const checkSearch = (q: unknown, max = 500) => {
   if (q === undefined) return;
-  if (typeof q !== 'string' || q.length > max)
+  if (typeof q !== 'string' || q.length > max || q.includes('\u0000'))
     throw bad(
-      `พารามิเตอร์ _q ต้องเป็นข้อความไม่เกิน ${max} ตัวอักษร`,
-      `_q must be one text of at most ${max} characters`,
+      `พารามิเตอร์ _q ต้องเป็นข้อความไม่เกิน ${max} ตัวอักษร (ไม่มีอักขระ NUL)`,
+      `_q must be one text of at most ${max} characters, without NUL`,
     );
 };
 

@@ -33,6 +33,8 @@ test.each([
   [{ fiscalYear: { $in: ['2568', '2569'] } }],
   [{ fiscalYear: { $between: ['2568', '2569'] } }],
   [{ fiscalYear: { $containsi: '25' } }],
+  [{ fiscalYear: ' 2569 ' }],
+  [{ rows: { budget: { $gte: '1.5e3' } } }],
   [{ fiscalYear: { $eq: null } }],
   [{ date: { $gte: '2026-01-01' } }],
   [{ publishAt: { $lt: '2026-01-01T00:00:00.000Z' } }],
@@ -73,6 +75,11 @@ test.each([
   [{ $eq: '1' }, 'name a field first'],
   [{ $and: { x: { title: 'a' } } }, 'must be a list of conditions'],
   [{ title: { $foo: 'a' } }, 'unknown operator $foo'],
+  [{ unit: { id: { $lte: '0x10' } } }, 'must be an integer'],
+  [{ fiscalYear: '1e3' }, 'must be an integer'],
+  [{ rows: { budget: '0x10' } }, 'must be a number'],
+  [{ title: 'a\u0000b' }, 'must not contain a NUL character'],
+  [{ title: { $containsi: '\u0000' } }, 'must not contain a NUL character'],
 ])('refused: %j', (filters, message) => {
   let error;
   try {
