@@ -162,6 +162,14 @@ const fail = (path: string, th: string, en: string, value?: unknown): never => {
 const listOf = (v: unknown): unknown[] | null =>
   Array.isArray(v) ? v : typeof v === 'string' || typeof v === 'number' ? [v] : null;
 
+/** JSON columns: `=` needs valid JSON on PostgreSQL and LIKE needs text; the cast forms work. */
+const jsonOnly = (path: string) =>
+  fail(
+    path,
+    'กรองได้ด้วย $null, $notNull หรือตัวดำเนินการแบบไม่สนตัวพิมพ์ (เช่น $containsi) เท่านั้น',
+    'can only be filtered with $null, $notNull or a case-insensitive operator ($containsi…)',
+  );
+
 const checkScalar = (node: unknown, attr: Attr, path: string, depth: number): void => {
   if (depth > MAX_DEPTH) fail(path, 'ซ้อนกันลึกเกินไป', 'is nested too deeply');
   if (attr.type === 'password') fail(path, 'ใช้กรองไม่ได้', 'cannot be filtered on');
@@ -171,6 +179,7 @@ const checkScalar = (node: unknown, attr: Attr, path: string, depth: number): vo
     if (why) fail(p, why[0], why[1], value);
   };
   if (!isPlain(node)) {
+    if (JSONISH.has(attr.type)) jsonOnly(path);
     // `filters[x]=v` is `$eq`, `filters[x][0]=a&filters[x][1]=b` is `$in`.
     if (Array.isArray(node)) node.forEach((v, i) => one(v, '$in', `${path}[${i}]`));
     else one(node, '$eq', path);
@@ -184,12 +193,7 @@ const checkScalar = (node: unknown, attr: Attr, path: string, depth: number): vo
     }
     if (!op.startsWith('$'))
       fail(path, `ไม่มีฟิลด์ย่อย "${op.slice(0, 40)}"`, `has no field "${op.slice(0, 40)}"`);
-    if (JSONISH.has(attr.type) && !NULLS.has(op) && !ILIKE.has(op))
-      fail(
-        path,
-        'กรองได้ด้วย $null, $notNull หรือตัวดำเนินการแบบไม่สนตัวพิมพ์ (เช่น $containsi) เท่านั้น',
-        'can only be filtered with $null, $notNull or a case-insensitive operator ($containsi…)',
-      );
+    if (JSONISH.has(attr.type) && !NULLS.has(op) && !ILIKE.has(op)) jsonOnly(path);
     if (NULLS.has(op)) {
       if (value !== null && !BOOLEAN_LIKE.has(String(value).trim()))
         fail(p, 'ต้องเป็น true หรือ false', 'must be true or false', value);

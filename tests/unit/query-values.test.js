@@ -65,6 +65,7 @@ test.each([
   [{ title: { $null: 'perhaps' } }, 'must be true or false'],
   [{ kind: 'nope' }, 'must be one of public_relations, event'],
   [{ body: { $eq: 'x' } }, 'can only be filtered with $null'],
+  [{ body: 'x' }, 'can only be filtered with $null'],
   [{ unit: { id: { $eq: 'abc' } } }, 'filters[unit][id][$eq] must be an integer'],
   [{ unit: 'abc' }, 'filters[unit] must be an integer'],
   [{ unit: { $eq: '1', code: 'x' } }, 'not mixed with field names'],
