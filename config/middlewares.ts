@@ -4,6 +4,8 @@ import { corsOrigin } from '../src/delivery/origins';
 const config: Core.Config.Middlewares = [
   'strapi::logger',
   'strapi::errors',
+  // Last resort: unreadable bodies and values the database refuses are a 400, not a 500.
+  'global::bad-input',
   'strapi::security',
   {
     // Browsers may call the API only from the registered unit websites (src/delivery/origins.ts).
@@ -21,7 +23,11 @@ const config: Core.Config.Middlewares = [
   'strapi::query',
   // Public REST queries: default populate, allowed populate, ?unit=&fiscalYear=&item= filters.
   'global::public-query',
+  // Typed filter values, sort, _q and page on the admin lists and other REST lists.
+  'global::query-values',
   'strapi::body',
+  // Upload fileInfo must be JSON objects (the upload plugin parses it unguarded).
+  'global::upload-input',
   'strapi::session',
   'strapi::favicon',
   // /uploads/...: a file is served only while a published entry uses it, or with a signed URL

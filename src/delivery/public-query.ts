@@ -4,6 +4,7 @@ import { errors } from '@strapi/utils';
 import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
 import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
 import { parseItemCode, parseUnitCode, parseYearParam } from './ita-page';
+import { checkFilterValues } from '../common/query-values';
 
 /**
  * What a website may ask of the REST API. The server decides what is populated: a request
@@ -265,6 +266,8 @@ export const checkQueryShape = (
         break;
       case 'filters':
         if (!filterShapeOk(value, 0, schema, resolve)) fail(name);
+        // Values of the attribute's type: `filters[fiscalYear][$eq]=abc` is a 400, not a 500.
+        if (schema) checkFilterValues(value, schema, resolve, 'pass');
         break;
       default:
         break;
