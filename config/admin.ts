@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { secret } from './secrets';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
+  // Where the admin panel is served: a path on the CMS (default) or an absolute URL on another
+  // host; only that origin then gets CORS on the admin routes (src/delivery/origins.ts).
+  url: env('ADMIN_URL') || '/admin',
   auth: {
     secret: secret('ADMIN_JWT_SECRET'),
   },

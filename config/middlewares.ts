@@ -3,6 +3,9 @@ import { corsOrigin } from '../src/delivery/origins';
 
 const config: Core.Config.Middlewares = [
   'strapi::logger',
+  // Failed sign-ins per client address; public sign-up off (src/auth/limits.ts). Before
+  // strapi::errors so that it sees the status of a thrown error.
+  'global::auth-limit',
   'strapi::errors',
   // Last resort: unreadable bodies and values the database refuses are a 400, not a 500.
   'global::bad-input',

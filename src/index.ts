@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import auth from './auth';
 import compliance from './compliance';
 import contentManager from './content-manager';
 import delivery from './delivery';
@@ -31,8 +32,10 @@ export default {
     await delivery.bootstrap(strapi);
     await compliance.bootstrap(strapi);
     workflow.bootstrap(strapi);
+    await auth.bootstrap(strapi);
   },
   async destroy() {
     await delivery.destroy();
+    await auth.destroy();
   },
 };

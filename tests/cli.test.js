@@ -252,6 +252,78 @@ test('unit:create, user:create and the CSV imports provision units and users ide
   }
 });
 
+test('a malformed CSV (unclosed quote, stray quote, wrong cell count) is refused whole, naming the row', () => {
+  const Database = require('better-sqlite3');
+  const snapshot = () => {
+    const db = new Database(path.join(tmp, 'cli.db'), { readonly: true });
+    try {
+      return {
+        units: db.prepare('select code, name_th from units order by code').all(),
+        users: db
+          .prepare('select email, firstname, lastname from admin_users order by email')
+          .all(),
+        members: db.prepare('select user_email, role from unit_memberships order by 1, 2').all(),
+      };
+    } finally {
+      db.close();
+    }
+  };
+  const before = snapshot();
+  expect(before.units.length).toBeGreaterThan(0);
+
+  // Row 3 opens a quote that is never closed: the old reader imported "1 row(s)" with rows 3-4
+  // inside a name.
+  const units = path.join(tmp, 'unclosed-units.csv');
+  fs.writeFileSync(
+    units,
+    'code,name_th,group\n' +
+      'ARC,คณะสถาปัตยกรรมศาสตร์,faculty\n' +
+      'EDU,"คณะครุศาสตร์,faculty\n' +
+      'NUR,คณะพยาบาลศาสตร์,faculty\n',
+  );
+  const u = cli('import:units', units);
+  expect(u.status).toBe(1);
+  expect(u.stderr).toContain('row 3 (line 3): malformed CSV');
+  expect(u.stderr).toContain('แถวที่ 3 (บรรทัด 3)');
+  expect(u.stderr).toContain('Quote Not Closed');
+  expect(u.stderr).toContain('nothing was imported');
+  expect(u.stdout).not.toContain('row(s)');
+
+  // The second user (an administrator, with a password) must never end up in the first one's
+  // last name.
+  const users = path.join(tmp, 'unclosed-users.csv');
+  fs.writeFileSync(
+    users,
+    '\uFEFFemail,password,firstname,lastname,unit,role\r\n' +
+      'new.editor@example.org,Prongsai123,สมศรี,"ใจดี,SCI,editor\r\n' +
+      'new.admin@example.org,Adm1nSecret99,ผู้ดูแล,,,admin\r\n',
+  );
+  const r = cli('import:users', users);
+  expect(r.status).toBe(1);
+  expect(r.stderr).toContain('row 2 (line 2): malformed CSV');
+  expect(r.stderr).toContain('nothing was imported');
+
+  // A quote inside an unquoted cell, and a row with one cell too many.
+  const stray = path.join(tmp, 'stray-quote.csv');
+  fs.writeFileSync(stray, 'code,name_th,group\nARC,คณะ"สถาปัตย์,faculty\n');
+  const s = cli('import:units', stray);
+  expect(s.status).toBe(1);
+  expect(s.stderr).toContain('row 2 (line 2): malformed CSV');
+  const extra = path.join(tmp, 'extra-cell.csv');
+  fs.writeFileSync(
+    extra,
+    'code,name_th,group\n\nARC,คณะสถาปัตยกรรมศาสตร์,faculty\n"EDU","คณะ\nครุศาสตร์",faculty\nNUR,คณะพยาบาล,faculty,x\n',
+  );
+  const e = cli('import:units', extra);
+  expect(e.status).toBe(1);
+  // The header is row 1, a blank line is not a row, a quoted line break stays in its row.
+  expect(e.stderr).toContain('row 4 (line 6): malformed CSV');
+  expect(e.stderr).toContain('Invalid Record Length');
+
+  // Nothing was written by any of them.
+  expect(snapshot()).toEqual(before);
+});
+
 test('audit:verify reports an intact chain (exit 0) and a tampered one (exit 1)', () => {
   const ok = cli('audit:verify');
   expect(ok.status).toBe(0);

@@ -8,7 +8,7 @@ import {
   type UserInput,
 } from '../units/provisioning';
 import { parseArgs, readInputFile, UsageError, type CliContext, type Command } from './args';
-import { csvRecords } from './csv';
+import { CsvSyntaxError, csvRecords } from './csv';
 
 const str = (v: string | true | undefined) => (typeof v === 'string' ? v : undefined);
 
@@ -75,7 +75,16 @@ const importCsv = async <T>(
   const input = readInputFile(args, ctx, 'CSV file');
   if (!input) return 1;
   const { file } = input;
-  const { header, records } = csvRecords(input.text);
+  let parsed: ReturnType<typeof csvRecords>;
+  try {
+    parsed = csvRecords(input.text);
+  } catch (error) {
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    // A malformed file is refused whole: nothing is guessed, nothing is written.
+    console.error(`error: ${file}: ${error.message}\nnothing was imported`);
+    return 1;
+  }
+  const { header, records } = parsed;
   const missing = columns.required.filter((c) => !header.includes(c));
   if (missing.length) {
     console.error(

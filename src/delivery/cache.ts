@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type Redis from 'ioredis';
 import type { Context as Ctx } from 'koa';
+import { LRUCache } from 'lru-cache';
 
 /**
  * The response cache of the public API: serialized responses keyed by URL and by the current
  * versions of the tags the response depends on (`all`, `unit:ENG`, `type:news`, `checklists`).
  * Invalidation bumps tag versions after the writing transaction commits, so a reader never gets
  * a response built before the change: its key names the old versions. In one process the store
- * is a Map; with `REDIS_URL` every instance shares Redis (versions with INCR, entries with a TTL).
+ * is an LRU bounded in bytes (`PUBLIC_CACHE_MAX_MB`, default 64 MB per process, and
+ * `PUBLIC_CACHE_MAX_ENTRIES`); a response over `PUBLIC_CACHE_MAX_ENTRY_KB` is never stored. With
+ * `REDIS_URL` every instance shares Redis (versions with INCR, entries with a TTL).
  */
 
 export type Cached = {
@@ -27,39 +30,54 @@ type Store = {
   close(): Promise<void>;
 };
 
+/** Bytes an entry holds in memory, counted generously (UTF-8 length of the strings + overhead). */
+export const entrySize = (key: string, value: Cached): number => {
+  let n = 200 + key.length + value.type.length + value.etag.length;
+  n += Buffer.byteLength(value.body, 'utf8');
+  for (const [k, v] of Object.entries(value.headers ?? {})) n += k.length + v.length;
+  return n;
+};
+
+export type CacheStats = {
+  kind: 'memory' | 'redis' | 'off';
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  maxEntryBytes: number;
+  maxEntries: number;
+};
+
 class MemoryStore implements Store {
   readonly kind = 'memory' as const;
   private tagVersions = new Map<string, number>();
-  private entries = new Map<string, { value: Cached; expires: number }>();
-  constructor(private maxEntries: number) {}
+  private entries: LRUCache<string, Cached>;
+  constructor(limits: { maxBytes: number; maxEntryBytes: number; maxEntries: number }) {
+    // Least recently used goes first, when either the byte budget or the entry count is exceeded.
+    // An entry larger than maxEntryBytes is not stored at all.
+    this.entries = new LRUCache<string, Cached>({
+      max: Math.max(1, limits.maxEntries),
+      maxSize: Math.max(1, limits.maxBytes),
+      maxEntrySize: Math.max(1, Math.min(limits.maxEntryBytes, limits.maxBytes)),
+      sizeCalculation: (value, key) => entrySize(key, value),
+    });
+  }
   async versions(tags: string[]) {
     return tags.map((t) => this.tagVersions.get(t) ?? 0);
   }
   async get(key: string) {
-    const hit = this.entries.get(key);
-    if (!hit) return null;
-    if (hit.expires < Date.now()) {
-      this.entries.delete(key);
-      return null;
-    }
-    // Least recently used goes first: re-insert on every hit.
-    this.entries.delete(key);
-    this.entries.set(key, hit);
-    return hit.value;
+    return this.entries.get(key) ?? null;
   }
   async set(key: string, value: Cached, ttlMs: number) {
-    this.entries.set(key, { value, expires: Date.now() + ttlMs });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
+    this.entries.set(key, value, { ttl: Math.max(1, ttlMs) });
   }
   async bump(tags: string[]) {
     for (const t of tags) this.tagVersions.set(t, (this.tagVersions.get(t) ?? 0) + 1);
   }
   async close() {
     this.entries.clear();
+  }
+  stats() {
+    return { entries: this.entries.size, bytes: this.entries.calculatedSize };
   }
 }
 
@@ -96,6 +114,10 @@ export type CacheSettings = {
   maxAge: number;
   staleWhileRevalidate: number;
   maxEntries: number;
+  /** Byte budget of the in-process cache. */
+  maxBytes: number;
+  /** A response larger than this is never cached (in the process or in Redis). */
+  maxEntryBytes: number;
   redisUrl: string | null;
   redisPrefix: string;
 };
@@ -113,6 +135,8 @@ export const cacheSettings = (env: NodeJS.ProcessEnv = process.env): CacheSettin
     maxAge: int('PUBLIC_CACHE_MAX_AGE', 0),
     staleWhileRevalidate: int('PUBLIC_CACHE_SWR', 0),
     maxEntries: int('PUBLIC_CACHE_MAX_ENTRIES', 5000),
+    maxBytes: int('PUBLIC_CACHE_MAX_MB', 64) * 1024 * 1024,
+    maxEntryBytes: int('PUBLIC_CACHE_MAX_ENTRY_KB', 1024) * 1024,
     redisUrl: env.REDIS_URL || null,
     redisPrefix: env.REDIS_PREFIX || 'prongsai:',
   };
@@ -149,11 +173,22 @@ export const initCache = async (env: NodeJS.ProcessEnv = process.env) => {
     await redis.connect();
     store = new RedisStore(redis, settings.redisPrefix);
   } else {
-    store = new MemoryStore(settings.maxEntries);
+    store = new MemoryStore(settings);
   }
   // Anything written while this process was down (or before it) must not be served from a
   // shared cache: start from fresh versions.
   await invalidate(['all']);
+};
+
+/** What the in-process cache holds now, in entries and (computed) bytes, against its bounds. */
+export const cacheStats = (): CacheStats => {
+  const bounds = {
+    maxBytes: settings.maxBytes,
+    maxEntryBytes: Math.min(settings.maxEntryBytes, settings.maxBytes),
+    maxEntries: settings.maxEntries,
+  };
+  if (store instanceof MemoryStore) return { kind: 'memory', ...store.stats(), ...bounds };
+  return { kind: store ? store.kind : 'off', entries: 0, bytes: 0, ...bounds };
 };
 
 export const closeCache = async () => {
@@ -299,6 +334,12 @@ export const responseCacheMiddleware =
         body,
         headers,
       };
+      if (
+        key &&
+        store &&
+        entrySize(key, entry) > Math.min(settings.maxEntryBytes, settings.maxBytes)
+      )
+        key = null; // too large to keep: served, never stored
       if (key && store) {
         await store.set(key, entry, settings.ttlMs).catch((err: Error) => {
           logger()?.warn(`[cache] write failed: ${err.message}`);

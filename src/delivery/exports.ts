@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { toCsv } from '../common/csv';
 import { UNIT_UID } from '../disclosures/types';
 import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
 import { thaiMonthLabel } from '../ita/fiscal-year';
@@ -13,16 +14,8 @@ const SUMMARY_UID = 'api::procurement-summary.procurement-summary';
 export const FEED_SIZE = 50;
 
 // ---------- CSV ----------
-const csvCell = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  // A cell a spreadsheet would run as a formula is quoted as text.
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-/** UTF-8 with a BOM (Excel opens Thai correctly), CRLF line ends (RFC 4180). */
-export const toCsv = (header: string[], rows: unknown[][]): string =>
-  '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+// csv-stringify, with the formula guard, a BOM and CRLF (src/common/csv.ts).
+export { toCsv };
 
 // ---------- text of rich-text blocks ----------
 type Block = { type?: string; text?: string; children?: Block[] };

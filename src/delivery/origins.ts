@@ -48,9 +48,36 @@ export const allowedOrigins = async (strapi: Core.Strapi): Promise<Set<string>> 
   return loading;
 };
 
-/** For `strapi::cors`'s `origin` option: the allowed list, or `*` when CORS_ORIGINS is `*`. */
-export const corsOrigin = async (): Promise<string[]> => {
+/**
+ * The routes a unit website may call from a browser: the content API under `/api` (entries, ITA
+ * pages, feeds, exports) except sign-in, accounts and uploads, the widget script and uploaded
+ * files. Everything else — the admin panel's API (`/admin`, `/content-manager`, `/upload`,
+ * `/workflow`, `/compliance`, `/ita`, …) — is same-origin only.
+ */
+const PRIVATE_API = /^\/api\/(auth|connect|users|users-permissions|upload)(\/|$)/;
+export const isPublicPath = (path: string): boolean => {
+  const p = path.toLowerCase().replace(/\/{2,}/g, '/');
+  if (p.startsWith('/api/')) return !PRIVATE_API.test(p);
+  return p.startsWith('/widget/') || p.startsWith('/uploads/');
+};
+
+/**
+ * Origins allowed on the admin routes: none when the admin panel is served by the CMS itself
+ * (same origin, no CORS needed); its own origin when `ADMIN_URL` puts it on another host.
+ */
+const adminOrigins = (strapi: Core.Strapi | undefined): string[] => {
+  const admin = originOf(strapi?.config.get('admin.url') as string | undefined);
+  const own = originOf(strapi?.config.get('server.url') as string | undefined);
+  return admin && admin !== own ? [admin] : [];
+};
+
+/**
+ * For `strapi::cors`'s `origin` option: on public routes the allowed list (or `*` when
+ * CORS_ORIGINS is `*`); on every other route only a separately hosted admin panel.
+ */
+export const corsOrigin = async (ctx?: { path?: string }): Promise<string[]> => {
   const strapi = (globalThis as { strapi?: Core.Strapi }).strapi;
+  if (ctx && typeof ctx.path === 'string' && !isPublicPath(ctx.path)) return adminOrigins(strapi);
   if (process.env.CORS_ORIGINS?.trim() === '*') return ['*'];
   if (!strapi?.db) return configuredOrigins(strapi as Core.Strapi);
   try {
