@@ -210,10 +210,7 @@ export const transition = async (
     let hash = await contentHash(strapi, type.uid, input.documentId);
     if (input.action === 'publish') {
       // What was approved, or scheduled after the approval by whoever may publish.
-      const approved = await lastEvent(strapi, type.uid, input.documentId, [
-        'approve',
-        'schedule',
-      ]);
+      const approved = await lastEvent(strapi, type.uid, input.documentId, ['approve', 'schedule']);
       // The scheduler publishes only on a schedule decided after the current approval.
       const scheduled =
         input.actor.kind !== 'system' ||
@@ -343,7 +340,7 @@ export const publishAsSystem = async (
 /** Why an ever-published entry cannot simply be deleted (shown to editors, Thai first). */
 export const PUBLISHED_DELETE_REFUSAL = bilingual(
   'ข้อมูลที่เคยเผยแพร่แล้วลบไม่ได้ ให้ยกเลิกการเผยแพร่ผ่านขั้นตอนอนุมัติพร้อมเหตุผล การลบถาวรเป็นหน้าที่ของผู้ดูแลระบบและต้องระบุเหตุผล',
-  'An entry that was ever published cannot be deleted: unpublish it through the workflow, with a reason; deleting it for good is an administrator\'s action that needs a reason (POST /workflow/delete)',
+  "An entry that was ever published cannot be deleted: unpublish it through the workflow, with a reason; deleting it for good is an administrator's action that needs a reason (POST /workflow/delete)",
 );
 
 /** Records the deletion of an entry in the audit chain (inside the caller's transaction). */
@@ -429,8 +426,10 @@ export const deleteEntry = async (
     );
     return recorded;
   });
-  strapi.eventHub.emit('workflow.delete', { uid: type.uid, documentId: input.documentId, event }).catch(
-    (error: Error) => strapi.log.warn(`[workflow] listener of delete failed: ${error.message}`),
-  );
+  strapi.eventHub
+    .emit('workflow.delete', { uid: type.uid, documentId: input.documentId, event })
+    .catch((error: Error) =>
+      strapi.log.warn(`[workflow] listener of delete failed: ${error.message}`),
+    );
   return event;
 };
