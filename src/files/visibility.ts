@@ -220,7 +220,8 @@ export const overrideSignFileUrls = (strapi: Core.Strapi) => {
     if (!file || typeof file !== 'object') return file;
     const local = typeof file.url === 'string' && file.url.startsWith('/uploads/');
     if (!local || file.servedPublicly === true || !staffCaller(strapi)) {
-      file.isUrlSigned = false;
+      // A plain public URL: nothing to mark (public responses keep their documented shape).
+      delete file.isUrlSigned;
       return file;
     }
     const signed: FileLike = {
