@@ -357,6 +357,37 @@ describe('publication time, clone, unpublish and the monitor (controls)', () => 
     });
   });
 
+  test("discarding an approved draft's changes is a step with a trace (a discard event), not a silent state change", async () => {
+    await attack('approver: CM discard of an approved draft leaves no event', async () => {
+      const doc = await news(A);
+      await publishAsSystem(strapi, NEWS, doc.documentId, 'test');
+      await strapi.documents(NEWS).update({ documentId: doc.documentId, data: { title: 'v2' } });
+      for (const action of ['submit', 'approve'])
+        await transition(strapi, {
+          uid: NEWS,
+          documentId: doc.documentId,
+          action,
+          actor: { kind: 'system', name: 'test' },
+        });
+      const res = await as('approver')(
+        http().post(`/content-manager/collection-types/${NEWS}/${doc.documentId}/actions/discard`),
+      ).send({});
+      expect(res.status).toBe(200);
+      const row = await draftRow(doc.documentId);
+      expect([row.title, row.workflowState]).toEqual([doc.title, 'published']);
+      const last = await strapi.db.query('api::workflow-event.workflow-event').findOne({
+        where: { entryDocumentId: doc.documentId },
+        orderBy: { id: 'desc' },
+      });
+      expect([last.action, last.fromState, last.toState, last.actorEmail]).toEqual([
+        'discard',
+        'approved',
+        'published',
+        users.approver.email,
+      ]);
+    });
+  });
+
   test('the monitor changes nothing (CM update, workflow transition)', async () => {
     await attack('monitor: writes', async () => {
       const doc = await news(A);
