@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DISCLOSURE_BY_UID } from '../disclosures/types';
+import { currentScope, writableUnits } from '../units/scope';
 import { FILE_UID, freezes, ownersOfFiles, withKnex } from './owners';
 
 /**
@@ -96,18 +97,34 @@ type Fn = (...args: never[]) => Promise<unknown>;
 type Service = Record<string, Fn>;
 type KoaCtx = { request: { body?: Record<string, unknown> } };
 
-/** An upload that attaches the new file straight to an entry (ref/refId/field) must not touch a frozen entry. */
+/**
+ * An upload that attaches the new file straight to an entry (ref/refId/field) must not touch a
+ * frozen entry, nor — for a caller limited to some units — anything but an entry of their own
+ * units that they may write.
+ */
 const assertRefWritable = async (strapi: Core.Strapi, data: unknown) => {
   const { ref, refId } = (data ?? {}) as { ref?: unknown; refId?: unknown };
+  const scope = ref === undefined || ref === null || ref === '' ? null : await currentScope(strapi);
+  const refused = () =>
+    new errors.ForbiddenError(
+      'แนบไฟล์ได้เฉพาะกับข้อมูลของหน่วยงานของคุณ / Files can only be attached to entries of your own units',
+    );
+  if (scope && (typeof ref !== 'string' || !DISCLOSURE_BY_UID.has(ref))) throw refused();
   if (typeof ref !== 'string' || !DISCLOSURE_BY_UID.has(ref)) return;
-  const id = Number(refId);
-  if (!Number.isInteger(id)) return;
+  const id = typeof refId === 'number' || typeof refId === 'string' ? Number(refId) : NaN;
+  if (!Number.isInteger(id) || !/^\s*\d+\s*$/.test(String(refId))) {
+    if (scope) throw refused();
+    return;
+  }
   const row = (await strapi.db
     .query(ref as never)
-    .findOne({ where: { id }, select: ['id', 'publishedAt', 'workflowState'] })) as {
+    .findOne({ where: { id }, select: ['id', 'publishedAt', 'workflowState', 'unitRef'] })) as {
     publishedAt: unknown;
     workflowState: string | null;
+    unitRef: number | null;
   } | null;
+  if (scope && (!row || row.unitRef === null || !writableUnits(scope).includes(row.unitRef)))
+    throw refused();
   if (
     row &&
     freezes({

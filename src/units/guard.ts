@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DISCLOSURE_BY_UID, UNIT_UID } from '../disclosures/types';
 import { readToOne } from '../disclosures/relations';
+import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
 import {
   currentScope,
   editableUnits,
@@ -131,8 +132,24 @@ const guard = async (strapi: Core.Strapi, ctx: Ctx, scope: UnitScope) => {
  * limited to some units reads only those units' disclosures, creates only in them, cannot move
  * an entry out of them, and cannot change, delete or publish another unit's entry.
  */
+/** Shared registries: the units (no draft — a write is public at once) and the ITA checklists. */
+const REGISTRY_UIDS = new Set<string>([UNIT_UID, CHECKLIST_UID, ITEM_UID]);
+
 export const registerUnitGuard = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
+    if (REGISTRY_UIDS.has(ctx.uid) && !READS.has(ctx.action)) {
+      // A caller limited to some units (a unit's API token, an editor, approver, publisher or
+      // monitor) never creates, changes or deletes units or checklists: that would switch a
+      // centrally published unit to publish itself, rename another unit or move its website
+      // (a CORS origin). Administrators, unmapped tokens and scripts are not limited.
+      if (await currentScope(strapi)) {
+        throw forbidden(
+          'ทะเบียนหน่วยงานและชุดตัวชี้วัดแก้ไขได้โดยผู้ดูแลระบบเท่านั้น',
+          'Units and ITA checklists are managed by administrators only',
+        );
+      }
+      return next();
+    }
     if (ctx.uid === UNIT_UID && READS.has(ctx.action)) {
       // Unit pickers and the units list show a limited user their own units only.
       const scope = await currentScope(strapi);

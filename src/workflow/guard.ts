@@ -6,6 +6,7 @@ import {
   auditDeletion,
   everPublished,
   PUBLISHED_DELETE_REFUSAL,
+  recordDiscard,
   resetIfChanged,
   transition,
   type Actor,
@@ -168,15 +169,24 @@ export const registerPublicationGuard = (strapi: Core.Strapi) => {
     }
 
     if (ctx.action === 'discardDraft') {
-      const result = await next();
-      // The draft is the published content again.
-      if (params.documentId) {
-        await strapi.db.query(ctx.uid).updateMany({
-          where: { documentId: params.documentId },
-          data: { workflowState: 'published' },
-        });
-      }
-      return result;
+      // The draft is the published content again: state `published`, recorded as a step.
+      const documentId = params.documentId;
+      if (!documentId) return next();
+      return strapi.db.transaction(async () => {
+        const before = (await strapi.db.query(ctx.uid).findOne({
+          where: { documentId, publishedAt: null },
+          select: ['workflowState'],
+        })) as { workflowState?: string | null } | null;
+        const result = await next();
+        await recordDiscard(
+          strapi,
+          ctx.uid,
+          documentId,
+          (before?.workflowState ?? 'draft') as never,
+          auditActor(strapi),
+        );
+        return result;
+      });
     }
     return next();
   });

@@ -323,6 +323,42 @@ export const resetIfChanged = async (
 };
 
 /**
+ * After the Content Manager's "discard changes" (the draft becomes the published content again):
+ * the state goes back to `published` — a step, so it leaves a `discard` event (from the state the
+ * draft had, with the hash of the content it now has). Inside the caller's transaction.
+ */
+export const recordDiscard = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  from: State,
+  actor: Actor,
+) => {
+  const draft = await draftOf(strapi, uid, documentId);
+  if (!draft) return null;
+  await strapi.db.query(uid as UID.ContentType).updateMany({
+    where: { documentId },
+    data: { workflowState: 'published' },
+  });
+  const caps =
+    actor.kind === 'user' && draft.unit
+      ? await capacitiesIn(strapi, actor, draft.unit.id)
+      : new Set<Capacity>();
+  return appendEvent(strapi, {
+    contentType: uid,
+    entryDocumentId: documentId,
+    locale: null,
+    action: 'discard',
+    fromState: from,
+    toState: 'published',
+    ...(await actorFields(strapi, actor, caps)),
+    unitId: draft.unit?.id ?? null,
+    comment: null,
+    contentHash: await contentHash(strapi, uid as UID.ContentType, documentId),
+  });
+};
+
+/**
  * Publishes an entry through the whole workflow as the system (demo data, imports, tests): the
  * same transitions and audit events as a person's, without the role checks.
  */
