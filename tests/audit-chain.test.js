@@ -174,6 +174,25 @@ describe('attacks in the database are reported at their first bad point', () => 
     await restore(saved);
   });
 
+  test('a removed or emptied witness file is reported, not passed over', async () => {
+    const kept = fs.readFileSync(witness);
+    try {
+      fs.rmSync(witness);
+      expect(await verify({ reports: false })).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/does not exist although the chain holds keyed events/),
+      });
+      fs.writeFileSync(witness, '');
+      expect(await verify({ reports: false })).toMatchObject({
+        ok: false,
+        problem: expect.stringMatching(/holds no heads although the chain holds keyed events/),
+      });
+    } finally {
+      fs.writeFileSync(witness, kept);
+    }
+    expect(await verify()).toMatchObject({ ok: true });
+  });
+
   test('all events deleted', async () => {
     const saved = await save();
     await knex('workflow_events').delete();

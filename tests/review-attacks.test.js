@@ -388,6 +388,24 @@ describe('publication time, clone, unpublish and the monitor (controls)', () => 
     });
   });
 
+  test('a script cannot delete an unpublished, once-published entry by discarding its draft', async () => {
+    await attack('script: discardDraft of an entry with no published version', async () => {
+      const doc = await news(A);
+      await publishAsSystem(strapi, NEWS, doc.documentId, 'test');
+      await transition(strapi, {
+        uid: NEWS,
+        documentId: doc.documentId,
+        action: 'unpublish',
+        comment: 'ข้อมูลเก่า',
+        actor: { kind: 'system', name: 'test' },
+      });
+      await expect(
+        strapi.documents(NEWS).discardDraft({ documentId: doc.documentId }),
+      ).rejects.toThrow(/no published version/);
+      expect(await strapi.db.query(NEWS).count({ where: { documentId: doc.documentId } })).toBe(1);
+    });
+  });
+
   test('the monitor changes nothing (CM update, workflow transition)', async () => {
     await attack('monitor: writes', async () => {
       const doc = await news(A);

@@ -406,13 +406,31 @@ const reportHeads = async (strapi: Core.Strapi): Promise<WitnessedHead[]> => {
   return heads;
 };
 
-const fileHeads = (file: string, notes: string[], required: boolean): WitnessedHead[] | Break => {
+const fileHeads = (
+  file: string,
+  notes: string[],
+  required: boolean,
+  /** The configured witness of a chain that already holds keyed events: it must have heads. */
+  expected = false,
+): WitnessedHead[] | Break => {
   if (!fs.existsSync(file)) {
     if (required) return { seq: 0, id: 0, problem: `the witness file ${file} does not exist` };
+    if (expected)
+      return {
+        seq: 0,
+        id: 0,
+        problem: `the witness file ${file} does not exist although the chain holds keyed events: the witness was removed or moved (AUDIT_WITNESS_FILE)`,
+      };
     notes.push(`no witness file at ${file}: the chain was not checked against a witness`);
     return [];
   }
   const { heads, bad } = readWitness(file);
+  if (!heads.length && expected)
+    return {
+      seq: 0,
+      id: 0,
+      problem: `the witness file ${file} holds no heads although the chain holds keyed events: it was emptied`,
+    };
   if (!heads.length) notes.push(`the witness file ${file} holds no heads yet`);
   if (bad.length)
     notes.push(
@@ -452,9 +470,11 @@ export const verifyChain = async (
     ...(options.witnessFiles ?? []),
   ].filter((f): f is string => Boolean(f));
   const explicit = new Set(options.witnessFiles ?? []);
+  const configured = options.configuredWitness === false ? null : configuredWitness(strapi);
+  const keyedEvents = rows.some((r) => Boolean(r.keyId));
   let missingFile: Break | null = null;
   for (const file of [...new Set(files)]) {
-    const got = fileHeads(file, notes, explicit.has(file));
+    const got = fileHeads(file, notes, explicit.has(file), file === configured && keyedEvents);
     if (Array.isArray(got)) heads.push(...got);
     else missingFile = missingFile ?? got;
   }

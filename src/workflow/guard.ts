@@ -172,6 +172,16 @@ export const registerPublicationGuard = (strapi: Core.Strapi) => {
       // The draft is the published content again: state `published`, recorded as a step.
       const documentId = params.documentId;
       if (!documentId) return next();
+      // Without a published version, discarding the draft would delete the entry around the
+      // deletion rules (and their audit event).
+      const live = await strapi.db
+        .query(ctx.uid)
+        .count({ where: { documentId, publishedAt: { $notNull: true } } });
+      if (!live) {
+        throw new errors.ValidationError(
+          'ไม่มีฉบับที่เผยแพร่ให้ย้อนกลับไป / There is no published version to go back to',
+        );
+      }
       return strapi.db.transaction(async () => {
         const before = (await strapi.db.query(ctx.uid).findOne({
           where: { documentId, publishedAt: null },
