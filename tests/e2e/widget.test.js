@@ -97,6 +97,10 @@ beforeAll(async () => {
     .attach('files', PDF, { filename: 'annual-report.pdf', contentType: 'application/pdf' });
   expect(up.status).toBe(201);
   uploaded = up.body[0];
+  // Not yet public when uploaded: the uploader got a signed URL; once the entry is published
+  // the file is served at its plain path.
+  expect(uploaded.url).toMatch(/^\/uploads\/[^?]+\?exp=\d+&sig=/);
+  uploaded.url = uploaded.url.split('?')[0];
 
   const items = await strapi.db.query('api::ita-item.ita-item').findMany({
     where: { code: { $in: ['O4', 'O18'] }, checklist: { fiscalYear: 2569, scheme: 'general' } },
