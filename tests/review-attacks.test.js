@@ -227,35 +227,19 @@ test("A's token cannot change an ITA checklist item (shared by every unit)", asy
 });
 
 describe('uploads attached straight to an entry (ref/refId/field)', () => {
-  test("A's token cannot attach a file to B's draft", async () => {
-    await attack('unit token: POST /api/upload ref/refId on B draft', async () => {
+  test.each([
+    ['unit token: POST /api/upload ref/refId on B draft', '/api/upload', withToken('A')],
+    ['editor: POST /upload ref/refId on B draft', '/upload', as('editor')],
+  ])("%s: A cannot attach a file to B's draft", async (label, route, auth) => {
+    await attack(label, async () => {
       const doc = await news(B);
       const row = await draftRow(doc.documentId);
-      const res = await withToken('A')(http().post('/api/upload'))
+      const name = `ref-${route.length}.pdf`;
+      const res = await auth(http().post(route))
         .field('ref', NEWS)
         .field('refId', String(row.id))
         .field('field', 'attachments')
-        .attach('files', tmpPdf('ref-b.pdf'), {
-          filename: 'ref-b.pdf',
-          contentType: 'application/pdf',
-        });
-      expect(res.status).toBe(403);
-      expect((await draftRow(doc.documentId)).attachments).toEqual([]);
-    });
-  });
-
-  test("A's editor cannot attach a file to B's draft through the admin upload", async () => {
-    await attack('editor: POST /upload ref/refId on B draft', async () => {
-      const doc = await news(B);
-      const row = await draftRow(doc.documentId);
-      const res = await as('editor')(http().post('/upload'))
-        .field('ref', NEWS)
-        .field('refId', String(row.id))
-        .field('field', 'attachments')
-        .attach('files', tmpPdf('ref-b2.pdf'), {
-          filename: 'ref-b2.pdf',
-          contentType: 'application/pdf',
-        });
+        .attach('files', tmpPdf(name), { filename: name, contentType: 'application/pdf' });
       expect(res.status).toBe(403);
       expect((await draftRow(doc.documentId)).attachments).toEqual([]);
     });

@@ -11,6 +11,8 @@ export type TableMeta = {
         name: string;
         joinColumn: { name: string };
         inverseJoinColumn: { name: string };
+        /** Polymorphic links (a file's `related`): which entry of which type. */
+        morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
       };
     }
   >;

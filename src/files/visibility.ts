@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { DISCLOSURE_BY_UID } from '../disclosures/types';
 import { FILE_UID, ownersOfFiles, publishes, withKnex } from './owners';
+import { metaOf } from '../disclosures/metadata';
 
 /**
  * Draft files are not public. A file's bytes are served to anonymous requests at /uploads/...
@@ -12,23 +13,7 @@ import { FILE_UID, ownersOfFiles, publishes, withKnex } from './owners';
  * and authenticated responses when its provider says it is private, and here it says so.
  */
 
-type Meta = {
-  tableName: string;
-  attributes: Record<
-    string,
-    {
-      columnName?: string;
-      joinTable?: {
-        name: string;
-        joinColumn: { name: string };
-        inverseJoinColumn?: { name: string };
-        morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
-      };
-    }
-  >;
-};
-const meta = (strapi: Core.Strapi, uid: string) =>
-  (strapi.db.metadata as unknown as { get(uid: string): Meta }).get(uid);
+const meta = metaOf;
 
 type SchemaAttr = { type: string; component?: string; components?: string[] };
 const schemaOf = (strapi: Core.Strapi, uid: string) =>
