@@ -49,10 +49,37 @@ const guardAdminForgotPassword = (strapi: Core.Strapi) => {
   auth.__prongsaiGuarded = true;
 };
 
+/**
+ * users-permissions' forgot-password stores the reset token, then awaits the e-mail: a
+ * registered address answers only after the mail server has, an unknown one at once — the time
+ * tells which addresses exist. During that request the send is started and not awaited (its
+ * failure is logged), so both answer alike and as fast.
+ */
+const detachForgotPasswordMail = (strapi: Core.Strapi) => {
+  const email = strapi.plugin('email')?.service('email') as
+    | { send?: (options: unknown) => Promise<unknown>; __prongsaiDetached?: boolean }
+    | undefined;
+  if (!email || typeof email.send !== 'function' || email.__prongsaiDetached) return;
+  const send = email.send.bind(email);
+  email.send = (options: unknown) => {
+    const ctx = strapi.requestContext.get() as { method?: string; path?: string } | undefined;
+    const path = (ctx?.path ?? '').replace(/\/+$/, '').toLowerCase();
+    if (ctx?.method !== 'POST' || path !== '/api/auth/forgot-password') return send(options);
+    send(options).catch((err: unknown) =>
+      strapi.log.error(
+        `[auth] forgot-password e-mail not sent: ${(err as Error)?.message ?? String(err)}`,
+      ),
+    );
+    return Promise.resolve();
+  };
+  email.__prongsaiDetached = true;
+};
+
 export default {
   async bootstrap(strapi: Core.Strapi) {
     await syncSignupSetting(strapi);
     guardAdminForgotPassword(strapi);
+    detachForgotPasswordMail(strapi);
     await initAuthLimits();
   },
   async destroy() {
