@@ -603,6 +603,17 @@ describe('uploads with a malformed fileInfo or body → 400', () => {
       expect400(res);
     }
   });
+  test.each([
+    ['a string', 'x'],
+    ['numbers', [1, 2]],
+    ['an object', { id: 1 }],
+  ])('Media Library bulk update with updates as %s', async (_label, updates) => {
+    const res = await request(strapi.server.httpServer)
+      .post('/upload/actions/bulk-update')
+      .set('Authorization', `Bearer ${editorToken}`)
+      .send({ updates });
+    expect400(res);
+  });
   test('a well-formed upload with fileInfo still works (201)', async () => {
     const res = await request(strapi.server.httpServer)
       .post('/api/upload')

@@ -250,7 +250,13 @@ export const guardMediaControllers = (strapi: Core.Strapi) => {
     await assertIdsWritable(strapi, scope, body.fileIds, body.folderIds);
   });
   wrap('admin-upload', 'bulkUpdateFileInfo', async (ctx, scope) => {
-    const updates = (ctx.request.body?.updates ?? []) as Array<{ id?: unknown }>;
+    const raw = ctx.request.body?.updates ?? [];
+    if (!Array.isArray(raw) || raw.some((u) => typeof u !== 'object' || u === null)) {
+      throw new errors.ValidationError(
+        'updates ต้องเป็นรายการของ { id, fileInfo } / updates must be a list of { id, fileInfo }',
+      );
+    }
+    const updates = raw as Array<{ id?: unknown }>;
     await assertIdsWritable(
       strapi,
       scope,
