@@ -4,6 +4,7 @@ import itaStartYear from './ita-start-year';
 import itaMappingDoc from './ita-mapping-doc';
 import openapi from './openapi';
 import auditVerify from './audit-verify';
+import linksCheck from './links-check';
 import { importUnits, importUsers, unitCreate, userCreate } from './units-users';
 import { UsageError, type CliContext, type Command } from './args';
 
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   'import:units': importUnits,
   'import:users': importUsers,
   'audit:verify': auditVerify,
+  'links:check': linksCheck,
 };
 
 const help = () =>

@@ -870,6 +870,43 @@ export interface ApiLawLaw extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiLinkCheckLinkCheck extends Struct.CollectionTypeSchema {
+  collectionName: 'link_checks';
+  info: {
+    description: '\u0E1C\u0E25\u0E01\u0E32\u0E23\u0E15\u0E23\u0E27\u0E08\u0E25\u0E34\u0E07\u0E01\u0E4C\u0E25\u0E48\u0E32\u0E2A\u0E38\u0E14\u0E02\u0E2D\u0E07\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19\u0E15\u0E48\u0E2D\u0E1B\u0E35\u0E07\u0E1A\u0E1B\u0E23\u0E30\u0E21\u0E32\u0E13 (\u0E2B\u0E19\u0E36\u0E48\u0E07\u0E41\u0E16\u0E27\u0E15\u0E48\u0E2D\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19\u0E41\u0E25\u0E30\u0E1B\u0E35) / The latest link check of a unit for a fiscal year';
+    displayName: '\u0E1C\u0E25\u0E15\u0E23\u0E27\u0E08\u0E25\u0E34\u0E07\u0E01\u0E4C ITA';
+    pluralName: 'link-checks';
+    singularName: 'link-check';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    checkedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    durationMs: Schema.Attribute.Integer;
+    fiscalYear: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::link-check.link-check'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    results: Schema.Attribute.JSON;
+    summary: Schema.Attribute.JSON;
+    unitCode: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiManualManual extends Struct.CollectionTypeSchema {
   collectionName: 'manuals';
   info: {
@@ -2123,6 +2160,7 @@ declare module '@strapi/strapi' {
       'api::ita-item.ita-item': ApiItaItemItaItem;
       'api::item-responsibility.item-responsibility': ApiItemResponsibilityItemResponsibility;
       'api::law.law': ApiLawLaw;
+      'api::link-check.link-check': ApiLinkCheckLinkCheck;
       'api::manual.manual': ApiManualManual;
       'api::news.news': ApiNewsNews;
       'api::plan.plan': ApiPlanPlan;

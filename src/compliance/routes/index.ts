@@ -6,6 +6,7 @@ import matrix from './matrix';
 import reports from './reports';
 import responsibilities from './responsibilities';
 import ranking from './ranking';
+import links from './links';
 
 export type AdminRoute = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -21,4 +22,5 @@ export const complianceRoutes = (): AdminRoute[] => [
   ...reports,
   ...responsibilities,
   ...ranking,
+  ...links,
 ];
