@@ -37,6 +37,7 @@ import {
   thaiDate,
   type Status,
 } from './labels';
+import { LinkCheck } from './LinkCheck';
 import { Legend, Matrix, ProgressList } from './Matrix';
 import { MyItems, Ranking, ReportDownloads, SubmissionDownloads } from './Sections';
 
@@ -432,6 +433,10 @@ const DashboardPage = () => {
               {central ? <ReportDownloads key={fiscalYear} fiscalYear={fiscalYear} /> : null}
               <SubmissionDownloads fiscalYear={fiscalYear} units={view.allUnits} />
             </Flex>
+          </Section>
+
+          <Section title="ตรวจลิงก์บนเว็บไซต์หน่วยงาน" testId="compliance-link-check">
+            <LinkCheck fiscalYear={fiscalYear} />
           </Section>
 
           {ranking ? (
