@@ -273,6 +273,8 @@ test('GET /compliance/links: the stored results, scoped to the caller’s units'
   }
   expect((await as('admin', api().get('/compliance/links?unit=NOPE'))).status).toBe(404);
   expect((await api().get('/compliance/links?fiscalYear=2569')).status).toBe(401);
+  // The stored rows have no REST API.
+  expect((await api().get('/api/link-checks')).status).toBe(404);
 });
 
 test('POST /compliance/links/check: editors may not run it; bad input is a 400', async () => {
