@@ -19,17 +19,12 @@ export const LINK_CHECK_CRON_TZ = 'Asia/Bangkok';
 
 export type LinkVerdict = 'ok' | 'no_widget' | 'broken' | 'timeout' | 'redirected_away' | 'skipped';
 
-export type LinkRow = {
+/** What was asked and how it answered (see ProbeResult), and the verdict. */
+export type LinkRow = Omit<ProbeResult, 'body'> & {
   item: string;
   kind: 'page' | 'file';
   /** For a file: the title of the entry it belongs to. */
   entry: string | null;
-  url: string;
-  status: number | null;
-  finalUrl: string;
-  redirectedTo: string | null;
-  ms: number;
-  error: string | null;
   /** Pages: the unit's ITA widget (`data-prongsai-ita` with `data-unit` = the unit code). */
   widget: boolean | null;
   /** Pages: the titles of the item's entries found on the page. */
