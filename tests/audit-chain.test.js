@@ -11,7 +11,7 @@ const os = require('os');
 const path = require('path');
 const ExcelJS = require('exceljs');
 const { setupStrapi, teardownStrapi, appDir } = require('./helpers/strapi');
-const { createUnit } = require('./helpers/factories');
+const { createUnit, systemSteps } = require('./helpers/factories');
 
 const UID = 'api::news.news';
 const K1 = `k1:${require('crypto').randomBytes(24).toString('hex')}`;
@@ -19,19 +19,12 @@ const K2 = `k2:${require('crypto').randomBytes(24).toString('hex')}`;
 const secretOf = (k) => k.slice(3);
 let strapi;
 let audit;
-let wf;
 let unit;
 let knex;
 let witness;
 
-const system = (documentId, action, comment = 'ระบบ') =>
-  wf.transition(strapi, {
-    uid: UID,
-    documentId,
-    action,
-    comment,
-    actor: { kind: 'system', name: 'test' },
-  });
+const system = (documentId, action, comment) =>
+  systemSteps(strapi, UID, documentId, [action], comment);
 
 const newsThrough = async (actions) => {
   const doc = await strapi
@@ -87,7 +80,6 @@ const forgedFrom = (r, changes) => {
 beforeAll(async () => {
   strapi = await setupStrapi({ AUDIT_HMAC_KEYS: K1, COMPLIANCE_SCHEDULER: 'false' });
   audit = require(`${appDir}/dist/src/workflow/audit`);
-  wf = require(`${appDir}/dist/src/workflow/service`);
   knex = strapi.db.connection;
   witness = process.env.AUDIT_WITNESS_FILE;
   unit = await createUnit(strapi, { code: 'AUD', nameTh: 'หน่วยตรวจสอบ' });

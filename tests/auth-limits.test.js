@@ -10,7 +10,7 @@
 const net = require('net');
 const request = require('supertest');
 const { setupStrapi, teardownStrapi } = require('./helpers/strapi');
-const { createSuperAdmin } = require('./helpers/factories');
+const { createSuperAdmin, createMember } = require('./helpers/factories');
 const { initAuthLimits, authLimitKind, clientKey } = require('../dist/src/auth/limits');
 
 const MAX = 8;
@@ -41,17 +41,7 @@ beforeAll(async () => {
   admin = await createSuperAdmin(strapi, 'root@example.org', 'Test1234!');
   for (let i = 0; i < 4; i += 1)
     otherAdmins.push(await createSuperAdmin(strapi, `staff${i}@example.org`, 'Test1234!'));
-  const role = await strapi.db
-    .query('plugin::users-permissions.role')
-    .findOne({ where: { type: 'authenticated' } });
-  await strapi.plugin('users-permissions').service('user').add({
-    username: 'member',
-    email: 'member@example.org',
-    password: 'Test1234!',
-    provider: 'local',
-    confirmed: true,
-    role: role.id,
-  });
+  await createMember(strapi);
 });
 afterAll(teardownStrapi);
 

@@ -7,6 +7,7 @@
 const { SMTPServer } = require('smtp-server');
 const request = require('supertest');
 const { setupStrapi, teardownStrapi } = require('./helpers/strapi');
+const { createMember } = require('./helpers/factories');
 
 const SMTP_PORT = 24000 + (process.pid % 20000);
 const mails = [];
@@ -38,17 +39,7 @@ beforeAll(async () => {
     SMTP_PORT: String(SMTP_PORT),
     EMAIL_FROM: 'ita@example.org',
   });
-  const role = await strapi.db
-    .query('plugin::users-permissions.role')
-    .findOne({ where: { type: 'authenticated' } });
-  await strapi.plugin('users-permissions').service('user').add({
-    username: 'member',
-    email: 'member@example.org',
-    password: 'Test1234!',
-    provider: 'local',
-    confirmed: true,
-    role: role.id,
-  });
+  await createMember(strapi);
 });
 afterAll(async () => {
   release();

@@ -8,7 +8,13 @@ const fs = require('fs');
 const path = require('path');
 const request = require('supertest');
 const { setupStrapi, teardownStrapi, appDir } = require('./helpers/strapi');
-const { createUnit, createApiToken, createSuperAdmin, adminToken } = require('./helpers/factories');
+const {
+  createUnit,
+  createApiToken,
+  createSuperAdmin,
+  adminToken,
+  systemSteps,
+} = require('./helpers/factories');
 
 const UID = 'api::news.news';
 const FILE = 'plugin::upload.file';
@@ -19,7 +25,6 @@ const PDF = Buffer.from(
 const OTHER_PDF = Buffer.from('%PDF-1.4\n% swapped content\ntrailer << >>\n%%EOF\n');
 
 let strapi;
-let wf;
 let A;
 let apiToken;
 const tokens = {};
@@ -28,14 +33,8 @@ const http = () => request(strapi.server.httpServer);
 const as = (who) => (req) => req.set('Authorization', `Bearer ${tokens[who]}`);
 const fileRow = (id) => strapi.db.query(FILE).findOne({ where: { id } });
 const bytesOf = (row) => fs.readFileSync(path.join(strapi.dirs.static.public, row.url));
-const system = (documentId, action, comment = 'ระบบ') =>
-  wf.transition(strapi, {
-    uid: UID,
-    documentId,
-    action,
-    comment,
-    actor: { kind: 'system', name: 'test' },
-  });
+const system = (documentId, action, comment) =>
+  systemSteps(strapi, UID, documentId, [action], comment);
 
 const uploadAsEditor = async (name = 'evidence.pdf', buffer = PDF) => {
   const res = await as('editor')(http().post('/upload')).attach('files', buffer, {
@@ -62,7 +61,6 @@ const entryWith = async (state, fileId) => {
 
 beforeAll(async () => {
   strapi = await setupStrapi();
-  wf = require(`${appDir}/dist/src/workflow/service`);
   const provisioning = require(`${appDir}/dist/src/units/provisioning`);
   A = await createUnit(strapi, { code: 'FRZ', nameTh: 'หน่วยงานไฟล์' });
   for (const [who, role] of [

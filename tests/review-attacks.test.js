@@ -10,7 +10,7 @@ const os = require('os');
 const path = require('path');
 const request = require('supertest');
 const { setupStrapi, teardownStrapi, appDir } = require('./helpers/strapi');
-const { createUnit, adminToken } = require('./helpers/factories');
+const { createUnit, adminToken, systemSteps } = require('./helpers/factories');
 const { publishAsSystem, transition } = require('../dist/src/workflow/service');
 
 const PASSWORD = 'Prongsai123';
@@ -278,13 +278,7 @@ describe('publication time, clone, unpublish and the monitor (controls)', () => 
   test("C's approver cannot schedule (central unit: the central publisher decides)", async () => {
     await attack('approver of central unit: schedule', async () => {
       const doc = await news(C);
-      for (const action of ['submit', 'approve'])
-        await transition(strapi, {
-          uid: NEWS,
-          documentId: doc.documentId,
-          action,
-          actor: { kind: 'system', name: 'test' },
-        });
+      await systemSteps(strapi, NEWS, doc.documentId, ['submit', 'approve']);
       const res = await as('approverC')(http().post('/workflow/transition')).send({
         uid: NEWS,
         documentId: doc.documentId,
@@ -300,13 +294,7 @@ describe('publication time, clone, unpublish and the monitor (controls)', () => 
   test('a clone of a scheduled, approved entry is a draft with no publication time', async () => {
     await attack('approver: clone of scheduled entry', async () => {
       const doc = await news(A);
-      for (const action of ['submit', 'approve'])
-        await transition(strapi, {
-          uid: NEWS,
-          documentId: doc.documentId,
-          action,
-          actor: { kind: 'system', name: 'test' },
-        });
+      await systemSteps(strapi, NEWS, doc.documentId, ['submit', 'approve']);
       await transition(strapi, {
         uid: NEWS,
         documentId: doc.documentId,
@@ -346,13 +334,7 @@ describe('publication time, clone, unpublish and the monitor (controls)', () => 
       const doc = await news(A);
       await publishAsSystem(strapi, NEWS, doc.documentId, 'test');
       await strapi.documents(NEWS).update({ documentId: doc.documentId, data: { title: 'v2' } });
-      for (const action of ['submit', 'approve'])
-        await transition(strapi, {
-          uid: NEWS,
-          documentId: doc.documentId,
-          action,
-          actor: { kind: 'system', name: 'test' },
-        });
+      await systemSteps(strapi, NEWS, doc.documentId, ['submit', 'approve']);
       const res = await as('approver')(
         http().post(`/content-manager/collection-types/${NEWS}/${doc.documentId}/actions/discard`),
       ).send({});

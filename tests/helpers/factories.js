@@ -50,4 +50,44 @@ async function adminToken(request, strapi, creds) {
   return res.body.data.token;
 }
 
-module.exports = { createUnit, createApiToken, createSuperAdmin, adminToken };
+/** A users-permissions account in the Authenticated role (a member of the public with a login). */
+async function createMember(strapi, email = 'member@example.org', password = 'Test1234!') {
+  const role = await strapi.db
+    .query('plugin::users-permissions.role')
+    .findOne({ where: { type: 'authenticated' } });
+  return strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username: email.split('@')[0],
+      email,
+      password,
+      provider: 'local',
+      confirmed: true,
+      role: role.id,
+    });
+}
+
+/** Takes an entry through workflow actions as the system (no role checks, same audit events). */
+async function systemSteps(strapi, uid, documentId, actions, comment = 'ระบบ') {
+  const { transition } = require('../../dist/src/workflow/service');
+  let last;
+  for (const action of actions)
+    last = await transition(strapi, {
+      uid,
+      documentId,
+      action,
+      comment,
+      actor: { kind: 'system', name: 'test' },
+    });
+  return last;
+}
+
+module.exports = {
+  createUnit,
+  createApiToken,
+  createSuperAdmin,
+  adminToken,
+  createMember,
+  systemSteps,
+};
