@@ -9,7 +9,9 @@ import {
   type EntryFacts,
   type Evaluation,
   type ItemRule,
+  type PublicStatus,
   type Status,
+  publicStatusOf,
 } from './rules';
 
 /**
@@ -53,6 +55,8 @@ export type MatrixCell = {
   unit: string;
   item: string;
   status: Status;
+  /** The public subset of `status` (what the ITA page, widget and assessor export show). */
+  publicStatus: PublicStatus;
   dueDate: string | null;
   missingMonths?: number[];
   /** How many entries are behind the status; `entries` holds the newest ENTRIES_PER_CELL. */
@@ -385,6 +389,7 @@ export const evaluateMatrix = (
         unit: unit.code,
         item: item.code,
         status: result.status,
+        publicStatus: publicStatusOf(result, asOf ?? today),
         dueDate: result.dueDate,
         ...(result.missingMonths ? { missingMonths: result.missingMonths } : {}),
         entryCount: result.entries.length,
@@ -423,8 +428,10 @@ export type UnitSummary = {
   unit: string;
   total: number;
   counts: Record<Status, number>;
-  /** complete + declared_none, over all items of the unit's scheme (0–1). */
+  /** Items published as far as the public sees (public status complete or declared none),
+   * over all items of the unit's scheme (0–1). */
   progress: number;
+  done: number;
 };
 
 /** Counts by status per unit and for everything shown. */
@@ -433,25 +440,32 @@ export const summarize = (matrix: Matrix): { units: UnitSummary[]; overall: Unit
     complete: 0,
     declared_none: 0,
     in_review: 0,
+    to_review: 0,
+    incomplete_evidence: 0,
     overdue: 0,
     missing: 0,
   });
   const byUnit = new Map<string, UnitSummary>(
-    matrix.units.map((u) => [u.code, { unit: u.code, total: 0, counts: empty(), progress: 0 }]),
+    matrix.units.map((u) => [
+      u.code,
+      { unit: u.code, total: 0, counts: empty(), progress: 0, done: 0 },
+    ]),
   );
-  const overall: UnitSummary = { unit: '*', total: 0, counts: empty(), progress: 0 };
+  const overall: UnitSummary = { unit: '*', total: 0, counts: empty(), progress: 0, done: 0 };
   for (const cell of matrix.cells) {
     const s = byUnit.get(cell.unit);
     if (!s) continue;
+    const done = cell.publicStatus === 'complete' || cell.publicStatus === 'declared_none' ? 1 : 0;
     s.total += 1;
     s.counts[cell.status] += 1;
+    s.done += done;
     overall.total += 1;
     overall.counts[cell.status] += 1;
+    overall.done += done;
   }
-  const done = (s: UnitSummary) =>
-    s.total ? (s.counts.complete + s.counts.declared_none) / s.total : 0;
-  for (const s of byUnit.values()) s.progress = done(s);
-  overall.progress = done(overall);
+  const progress = (s: UnitSummary) => (s.total ? s.done / s.total : 0);
+  for (const s of byUnit.values()) s.progress = progress(s);
+  overall.progress = progress(overall);
   return { units: [...byUnit.values()], overall };
 };
 
@@ -476,7 +490,7 @@ export const completionHistory = (
     out.push({
       month: first.slice(0, 7),
       asOf,
-      complete: overall.counts.complete + overall.counts.declared_none,
+      complete: overall.done,
       total: overall.total,
       progress: overall.progress,
     });

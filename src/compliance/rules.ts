@@ -7,15 +7,38 @@ import { bangkokDate, beToCe, fiscalYearMonths } from '../ita/fiscal-year';
  * in Bangkok. Dates are calendar dates `YYYY-MM-DD` (CE), compared as strings.
  */
 
-export const STATUSES = ['complete', 'declared_none', 'in_review', 'overdue', 'missing'] as const;
+export const STATUSES = [
+  'complete',
+  'declared_none',
+  'in_review',
+  'to_review',
+  'incomplete_evidence',
+  'overdue',
+  'missing',
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const STATUS_LABELS_TH: Record<Status, string> = {
   complete: 'ครบถ้วน',
   declared_none: 'ประกาศว่าไม่มี',
   in_review: 'อยู่ระหว่างพิจารณา',
+  to_review: 'ต้องทบทวนความเป็นปัจจุบัน',
+  incomplete_evidence: 'หลักฐานไม่ครบองค์ประกอบ',
   overdue: 'เกินกำหนด',
   missing: 'ยังไม่ถึงกำหนด',
+};
+
+/**
+ * What the public (the ITA page, the widget, the assessor export) is told: the public subset of
+ * the one status. `not_yet_due`: nothing published and the due date has not passed.
+ */
+export const PUBLIC_STATUSES = ['complete', 'declared_none', 'not_yet_due', 'missing'] as const;
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+export const PUBLIC_STATUS_LABELS_TH: Record<PublicStatus, string> = {
+  complete: 'เผยแพร่แล้ว',
+  declared_none: 'ประกาศว่าไม่มี',
+  not_yet_due: 'ยังไม่ถึงกำหนด',
+  missing: 'ยังไม่เผยแพร่',
 };
 
 /** An item's timing: its cadence and optional overrides set by an administrator. */
@@ -26,7 +49,15 @@ export type ItemRule = {
   dueDay?: number | null;
   /** Monthly items: days after a month's end before its entry is late (default: end of next month). */
   graceDays?: number | null;
+  /** Standing items: months after publication (or the last confirmation) before an entry must
+   * be confirmed current again (default REVIEW_MONTHS). */
+  reviewMonths?: number | null;
+  /** The item lists evidence elements the approver must tick (see `elementsConfirmed`). */
+  hasElements?: boolean;
 };
+
+/** Default review-by period of standing evidence, in months. */
+export const REVIEW_MONTHS = 12;
 
 /** What the engine knows of one entry linked to the item, in one unit. */
 export type EntryFacts = {
@@ -44,6 +75,16 @@ export type EntryFacts = {
   /** Dated entries: `YYYY-MM-DD`. */
   date: string | null;
   period: { start: string; end: string } | null;
+  /**
+   * Linked by the year rollover (carry-over) rather than by the entry itself:
+   * `to_confirm` until the unit confirms it is still current, then `confirmed`.
+   * Absent/null for the entry's own links.
+   */
+  carried?: 'to_confirm' | 'confirmed' | null;
+  /** Standing evidence: the last time it was published or confirmed current (ISO datetime). */
+  reviewedAt?: string | null;
+  /** The approver ticked every evidence element of this item for this entry (null: unknown). */
+  elementsConfirmed?: boolean | null;
 };
 
 export type Evaluation = {
@@ -155,6 +196,27 @@ export const counts = (cadence: string | null, e: EntryFacts, fiscalYear: number
 
 const inReview = (entries: EntryFacts[]) => entries.filter((e) => !e.published);
 
+/** The date `months` calendar months after an ISO date(time), as `YYYY-MM-DD`. */
+export const addMonths = (date: string, months: number): string => {
+  const [y, m, d] = date.slice(0, 10).split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  return isoDate(year, month, Math.min(d, lastDay(year, month)));
+};
+
+/** Standing evidence: the date by which it must be confirmed current again (null: no limit). */
+export const reviewByOf = (rule: ItemRule, e: EntryFacts): string | null => {
+  if ((rule.cadence ?? 'unknown') !== 'standing') return null;
+  const from = e.reviewedAt ?? e.publishedAt;
+  if (!from) return null;
+  const months = rule.reviewMonths && rule.reviewMonths > 0 ? rule.reviewMonths : REVIEW_MONTHS;
+  return addMonths(from, months);
+};
+
+/** Carried into the year and not yet confirmed current by the unit. */
+const unconfirmed = (e: EntryFacts) => e.carried === 'to_confirm';
+
 /** The status of one item for one unit and fiscal year, on `today` (`YYYY-MM-DD`, Bangkok). */
 export const evaluate = (
   rule: ItemRule,
@@ -163,8 +225,11 @@ export const evaluate = (
   today: string,
 ): Evaluation => {
   const cadence = rule.cadence ?? 'unknown';
-  const published = entries.filter((e) => e.published && counts(cadence, e, fiscalYear));
-  const pending = inReview(entries);
+  const counting = entries.filter((e) => e.published && counts(cadence, e, fiscalYear));
+  // Carried evidence the unit has not confirmed yet is shown but counts as "in review".
+  const carriedOnly = counting.filter(unconfirmed);
+  const published = counting.filter((e) => !unconfirmed(e));
+  const pending = [...inReview(entries), ...carriedOnly];
 
   if (cadence === 'monthly') {
     const months = monthlyDueDates(fiscalYear, rule.graceDays);
@@ -201,8 +266,53 @@ export const evaluate = (
 
   const dueDate = dueDateOf(rule, fiscalYear);
   const real = published.filter((e) => !e.isNone);
-  if (real.length) return { status: 'complete', dueDate, entries: real };
+  if (real.length) {
+    // Standing evidence past its review-by date no longer vouches for the item.
+    const current = real.filter((e) => {
+      const by = reviewByOf(rule, e);
+      return by === null || by >= today;
+    });
+    if (!current.length) return { status: 'to_review', dueDate, entries: real };
+    if (rule.hasElements && !current.some((e) => e.elementsConfirmed !== false))
+      return { status: 'incomplete_evidence', dueDate, entries: current };
+    return { status: 'complete', dueDate, entries: current };
+  }
   if (published.length) return { status: 'declared_none', dueDate, entries: published };
   if (pending.length) return { status: 'in_review', dueDate, entries: pending };
   return { status: today > dueDate ? 'overdue' : 'missing', dueDate, entries: [] };
+};
+
+/**
+ * The public subset of a status: what the ITA page, the widget and the assessor export show.
+ * Published evidence is "complete" to the public even while the unit still has to confirm it
+ * (carried) or review it; a status with nothing published is "not yet due" until the due date
+ * and "missing" after it.
+ */
+export const publicStatusOf = (
+  ev: Pick<Evaluation, 'status' | 'dueDate' | 'entries'>,
+  today: string,
+): PublicStatus => {
+  switch (ev.status) {
+    case 'complete':
+    case 'to_review':
+    case 'incomplete_evidence':
+      return 'complete';
+    case 'declared_none':
+      return 'declared_none';
+    case 'in_review': {
+      const shown = ev.entries.filter((e) => e.published);
+      if (shown.length) return shown.every((e) => e.isNone) ? 'declared_none' : 'complete';
+      return ev.dueDate !== null && today > ev.dueDate ? 'missing' : 'not_yet_due';
+    }
+    case 'overdue':
+      return 'missing';
+    default:
+      return 'not_yet_due';
+  }
+};
+
+/** Statuses that count as done in progress, reports and the ranking: what the public sees as published. */
+export const isDone = (ev: Pick<Evaluation, 'status' | 'dueDate' | 'entries'>, today: string) => {
+  const p = publicStatusOf(ev, today);
+  return p === 'complete' || p === 'declared_none';
 };

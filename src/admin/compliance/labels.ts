@@ -4,13 +4,23 @@
  * Thai Buddhist-Era dates. Pure functions, no React.
  */
 
-export const STATUSES = ['complete', 'declared_none', 'in_review', 'overdue', 'missing'] as const;
+export const STATUSES = [
+  'complete',
+  'declared_none',
+  'in_review',
+  'to_review',
+  'incomplete_evidence',
+  'overdue',
+  'missing',
+] as const;
 export type Status = (typeof STATUSES)[number];
 
 export const STATUS_LABEL: Record<Status, string> = {
   complete: 'ครบถ้วน',
   declared_none: 'ประกาศว่าไม่มี',
   in_review: 'อยู่ระหว่างพิจารณา',
+  to_review: 'ต้องทบทวนความเป็นปัจจุบัน',
+  incomplete_evidence: 'หลักฐานไม่ครบองค์ประกอบ',
   overdue: 'เกินกำหนด',
   missing: 'ยังไม่ถึงกำหนด',
 };
@@ -23,6 +33,8 @@ export const STATUS_STYLE: Record<Status, { background: string; color: string; s
   complete: { background: '#2e7d32', color: '#ffffff', symbol: '✓' },
   declared_none: { background: '#00796b', color: '#ffffff', symbol: '∅' },
   in_review: { background: '#ffb300', color: '#212121', symbol: '…' },
+  to_review: { background: '#6a1b9a', color: '#ffffff', symbol: '↻' },
+  incomplete_evidence: { background: '#ef6c00', color: '#212121', symbol: '◐' },
   overdue: { background: '#c62828', color: '#ffffff', symbol: '✗' },
   missing: { background: '#bdbdbd', color: '#212121', symbol: '○' },
 };

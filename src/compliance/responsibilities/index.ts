@@ -445,6 +445,8 @@ export type MyItem = {
 
 const STATUS_ORDER: Record<Status, number> = {
   overdue: 0,
+  to_review: 0,
+  incomplete_evidence: 1,
   in_review: 1,
   missing: 1,
   complete: 2,
