@@ -54,6 +54,47 @@ export const findChecklist = async (
     .query(CHECKLIST_UID)
     .findOne({ where: { fiscalYear, scheme } })) as StoredChecklist | null;
 
+export type ApplicableChecklist = {
+  id: number;
+  documentId: string;
+  scheme: string;
+  fiscalYear: number;
+  status: ChecklistStatus;
+  title: string | null;
+};
+
+/**
+ * THE rule for which checklist applies to units of a scheme in a fiscal year: the official list
+ * before a provisional one (then the oldest). One query for any number of schemes; every reader
+ * (status engine, ITA page, exports, responsibilities, suggestions, carry-over) goes through here.
+ * `schemes` null = every scheme that has a list that year.
+ */
+export const checklistsFor = async (
+  strapi: Core.Strapi,
+  fiscalYear: number,
+  schemes: readonly string[] | null = null,
+): Promise<Map<string, ApplicableChecklist>> => {
+  const where: Record<string, unknown> = { fiscalYear };
+  if (schemes) where.scheme = { $in: [...new Set(schemes)] };
+  const rows = (await strapi.db.query(CHECKLIST_UID).findMany({
+    where,
+    select: ['id', 'documentId', 'scheme', 'fiscalYear', 'status', 'title'],
+    orderBy: [{ status: 'asc' }, { id: 'asc' }],
+  })) as ApplicableChecklist[];
+  const out = new Map<string, ApplicableChecklist>();
+  // 'official' sorts before 'provisional'.
+  for (const row of rows) if (!out.has(row.scheme)) out.set(row.scheme, row);
+  return out;
+};
+
+/** The applicable checklist of one scheme and year (see `checklistsFor`). */
+export const checklistFor = async (
+  strapi: Core.Strapi,
+  fiscalYear: number,
+  scheme: string,
+): Promise<ApplicableChecklist | null> =>
+  (await checklistsFor(strapi, fiscalYear, [scheme])).get(scheme) ?? null;
+
 /**
  * Adds or replaces the checklist of (fiscal year, scheme) from an exchange-format object.
  * Items are matched by code, so entries tied to an item keep their link when a list is
