@@ -1,6 +1,8 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { parseFiscalYearParam } from '../ita/fiscal-year';
 
 export type CliContext = { boot: () => Promise<Core.Strapi>; cwd: string };
 export type Command = {
@@ -11,6 +13,19 @@ export type Command = {
 
 /** Wrong arguments: exit code 2 and the command's usage line. */
 export class UsageError extends Error {}
+
+/**
+ * A fiscal-year argument through the one parser (`parseFiscalYearParam`): its message, prefixed
+ * by the argument's name (`--year`), as a usage error.
+ */
+export const fiscalYearArg = (raw: unknown, name: string): number => {
+  try {
+    return parseFiscalYearParam(raw === true ? '' : raw);
+  } catch (error) {
+    if (error instanceof errors.ValidationError) throw new UsageError(`${name}: ${error.message}`);
+    throw error;
+  }
+};
 
 /** `--name value` options and positional arguments. */
 export const parseArgs = (args: string[]) => {

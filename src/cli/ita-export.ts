@@ -2,20 +2,15 @@ import fs from 'fs';
 import path from 'path';
 import { exportChecklist } from '../ita/checklists';
 import { SCHEME_PATTERN } from '../ita/checklist-file';
-import { parseFiscalYear } from '../ita/fiscal-year';
-import { parseArgs, UsageError, type Command } from './args';
+import { fiscalYearArg, parseArgs, UsageError, type Command } from './args';
 
 const command: Command = {
   usage: 'ita:export <fiscal year> <scheme> [--out file.json]',
   summary: 'write a checklist in the import format (default ./oit-<year>-<scheme>.json)',
   async run(args, ctx) {
     const { positional, options } = parseArgs(args);
-    const year = parseFiscalYear(positional[0]);
+    const year = fiscalYearArg(positional[0], '<fiscal year>');
     const scheme = positional[1];
-    if (year === null)
-      throw new UsageError(
-        `"${positional[0] ?? ''}" is not a Buddhist-Era fiscal year (e.g. 2569 or ๒๕๖๙).`,
-      );
     if (!scheme || !SCHEME_PATTERN.test(scheme))
       throw new UsageError('Missing or invalid scheme (e.g. general).');
     const strapi = await ctx.boot();

@@ -1,21 +1,17 @@
 import { startFiscalYear } from '../ita/checklists';
 import { SCHEME_PATTERN } from '../ita/checklist-file';
-import { parseFiscalYear } from '../ita/fiscal-year';
-import { parseArgs, UsageError, type Command } from './args';
+import { fiscalYearArg, parseArgs, UsageError, type Command } from './args';
 
 const command: Command = {
   usage: 'ita:start-year <fiscal year> <scheme> [--from <year>]',
   summary: 'start a year by copying the previous list, marked provisional',
   async run(args, ctx) {
     const { positional, options } = parseArgs(args);
-    const year = parseFiscalYear(positional[0]);
+    const year = fiscalYearArg(positional[0], '<fiscal year>');
     const scheme = positional[1];
-    if (year === null)
-      throw new UsageError(`"${positional[0] ?? ''}" is not a Buddhist-Era fiscal year.`);
     if (!scheme || !SCHEME_PATTERN.test(scheme))
       throw new UsageError('Missing or invalid scheme (e.g. general).');
-    const from = options.from === undefined ? year - 1 : parseFiscalYear(options.from);
-    if (from === null) throw new UsageError('--from must be a Buddhist-Era fiscal year.');
+    const from = options.from === undefined ? year - 1 : fiscalYearArg(options.from, '--from');
     const strapi = await ctx.boot();
     const r = await startFiscalYear(strapi, year, scheme, from);
     console.log(`started ${year} (${scheme}) from ${from}: ${r.created} item(s), provisional`);

@@ -1,6 +1,6 @@
-import { fiscalYearOf, parseFiscalYear } from '../ita/fiscal-year';
+import { fiscalYearOf } from '../ita/fiscal-year';
 import { runLinkCheckOnce, summaryLine, unitsInScope } from '../compliance/links';
-import { parseArgs, UsageError, type Command } from './args';
+import { fiscalYearArg, parseArgs, UsageError, type Command } from './args';
 
 const UNIT_CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$/;
 
@@ -18,9 +18,7 @@ const command: Command = {
     const unknown = Object.keys(options).filter((k) => k !== 'unit' && k !== 'year');
     if (unknown.length) throw new UsageError(`Unknown option --${unknown[0]}.`);
     const year =
-      options.year === undefined ? fiscalYearOf(new Date()) : parseFiscalYear(options.year);
-    if (year === null)
-      throw new UsageError('--year must be a Buddhist-Era fiscal year, e.g. 2569.');
+      options.year === undefined ? fiscalYearOf(new Date()) : fiscalYearArg(options.year, '--year');
     const unit = options.unit;
     if (unit !== undefined && (typeof unit !== 'string' || !UNIT_CODE.test(unit)))
       throw new UsageError('--unit must be a unit code, e.g. ENG.');

@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { columnOf, metaOf, type TableMeta } from '../disclosures/metadata';
 import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
-import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
+import { checklistsFor, ITEM_UID, type ApplicableChecklist } from '../ita/checklists';
 import {
   dueDateOf,
   evaluate,
@@ -211,6 +211,8 @@ export type MatrixData = {
   itemsByScheme: Map<string, Array<{ id: number; code: string; rule: ItemRule }>>;
   /** `unitId:itemId` → documentId → facts. */
   byCell: Map<string, Map<string, DocFacts>>;
+  /** The checklist that applies to each scheme of the units loaded (see `checklistsFor`). */
+  checklists: Map<string, ApplicableChecklist>;
 };
 
 export type MatrixInput = {
@@ -243,18 +245,12 @@ export const loadMatrixData = async (
     orderBy: [{ code: 'asc' }],
   })) as MatrixUnit[];
 
-  const checklists = (await strapi.db.query(CHECKLIST_UID).findMany({
-    where: { fiscalYear: input.fiscalYear },
-    select: ['id', 'scheme', 'status'],
-    orderBy: [{ status: 'asc' }, { id: 'asc' }],
-  })) as Array<{ id: number; scheme: string }>;
-  const checklistOfScheme = new Map<string, number>();
-  for (const c of checklists)
-    if (!checklistOfScheme.has(c.scheme)) checklistOfScheme.set(c.scheme, c.id);
-  const schemes = new Set(units.map((u) => u.scheme));
-  const checklistIds = [...checklistOfScheme.entries()]
-    .filter(([scheme]) => schemes.has(scheme))
-    .map(([, id]) => id);
+  // The one rule for which checklist applies (official before provisional).
+  const checklists = await checklistsFor(strapi, input.fiscalYear, [
+    ...new Set(units.map((u) => u.scheme)),
+  ]);
+  const checklistOfScheme = new Map([...checklists.values()].map((c) => [c.scheme, c.id]));
+  const checklistIds = [...checklistOfScheme.values()];
 
   type ItemRow = Omit<MatrixItem, 'scheme' | 'dueDate'> & {
     dueMonth: number | null;
@@ -357,7 +353,31 @@ export const loadMatrixData = async (
       { id: r.id, code: r.code, rule: ruleOf(r) },
     ]);
   }
-  return { fiscalYear: input.fiscalYear, units, items, itemsByScheme, byCell };
+  return { fiscalYear: input.fiscalYear, units, items, itemsByScheme, byCell, checklists };
+};
+
+/**
+ * The facts of one cell (unit × item) and its evaluation on `today`, or as things stood at the
+ * end of `asOf`. Every reader of a status (matrix, ITA page, exports) goes through here.
+ */
+export const evaluateCell = (
+  data: MatrixData,
+  unit: { id: number },
+  item: { id: number; rule: ItemRule },
+  today: string,
+  asOf?: string,
+): { facts: EntryFacts[]; evaluation: Evaluation } => {
+  const docs = data.byCell.get(`${unit.id}:${item.id}`);
+  const facts: EntryFacts[] = [];
+  for (const doc of docs?.values() ?? []) {
+    if (asOf) {
+      if (doc.published?.publishedAt && doc.published.publishedAt.slice(0, 10) <= asOf)
+        facts.push(doc.published);
+    } else if (doc.published) facts.push(doc.published);
+    // A draft counts as "in review" only when nothing of that document is published.
+    else if (doc.draft) facts.push(doc.draft);
+  }
+  return { facts, evaluation: evaluate(item.rule, data.fiscalYear, facts, asOf ?? today) };
 };
 
 /**
@@ -374,17 +394,7 @@ export const evaluateMatrix = (
   const limit = options.entriesPerCell ?? ENTRIES_PER_CELL;
   for (const unit of data.units) {
     for (const item of data.itemsByScheme.get(unit.scheme) ?? []) {
-      const docs = data.byCell.get(`${unit.id}:${item.id}`);
-      const facts: EntryFacts[] = [];
-      for (const doc of docs?.values() ?? []) {
-        if (asOf) {
-          if (doc.published?.publishedAt && doc.published.publishedAt.slice(0, 10) <= asOf)
-            facts.push(doc.published);
-        } else if (doc.published) facts.push(doc.published);
-        // A draft counts as "in review" only when nothing of that document is published.
-        else if (doc.draft) facts.push(doc.draft);
-      }
-      const result: Evaluation = evaluate(item.rule, data.fiscalYear, facts, asOf ?? today);
+      const { evaluation: result } = evaluateCell(data, unit, item, today, asOf);
       cells.push({
         unit: unit.code,
         item: item.code,

@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import { errors } from '@strapi/utils';
-import { parseFiscalYear, fiscalYearOf } from '../ita/fiscal-year';
+import { fiscalYearOf, parseFiscalYearParam } from '../ita/fiscal-year';
 import { UNIT_GROUPS } from '../units/provisioning';
 
 /**
@@ -34,15 +34,8 @@ export const handle =
   };
 
 /** `?fiscalYear=` (BE, Thai digits accepted); the current fiscal year in Bangkok when absent. */
-export const fiscalYearParam = (raw: unknown): number => {
-  if (raw === undefined || raw === '') return fiscalYearOf(new Date());
-  const year = parseFiscalYear(raw);
-  if (year === null)
-    throw new errors.ValidationError(
-      `ปีงบประมาณ "${String(raw).slice(0, 20)}" ไม่ถูกต้อง ต้องเป็นปี พ.ศ. เช่น 2569 / Invalid fiscal year: use the Buddhist-era year, e.g. 2569`,
-    );
-  return year;
-};
+export const fiscalYearParam = (raw: unknown): number =>
+  parseFiscalYearParam(raw, () => fiscalYearOf(new Date()));
 
 export const groupParam = (raw: unknown): string | null => {
   if (raw === undefined || raw === '') return null;

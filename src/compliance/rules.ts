@@ -1,5 +1,5 @@
 import type { Cadence } from '../ita/cadence';
-import { bangkokDate, beToCe, fiscalYearMonths } from '../ita/fiscal-year';
+import { beToCe, fiscalYearMonths, todayInBangkok } from '../ita/fiscal-year';
 
 /**
  * When a checklist item is due and whether a unit has met it: pure functions of the item's
@@ -109,11 +109,8 @@ export const addDays = (date: string, days: number): string => {
   return isoDate(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 };
 
-/** Today's date in Bangkok. */
-export const todayInBangkok = (now: Date = new Date()): string => {
-  const { year, month, day } = bangkokDate(now);
-  return isoDate(year, month, day);
-};
+/** Today's date in Bangkok (defined once, in src/ita/fiscal-year.ts). */
+export { todayInBangkok };
 
 /** A month/day inside fiscal year Y: October–December fall in CE year Y−544, the rest in Y−543. */
 export const dateInFiscalYear = (fiscalYear: number, month: number, day: number): string => {
@@ -194,6 +191,17 @@ export const counts = (cadence: string | null, e: EntryFacts, fiscalYear: number
   }
 };
 
+/**
+ * The published entries that count for the item in fiscal year Y (cadence, fiscal year of the
+ * entry): the evidence the status rests on, and all that the public ITA page lists for the item.
+ */
+export const publicEntriesOf = (
+  rule: Pick<ItemRule, 'cadence'>,
+  fiscalYear: number,
+  entries: EntryFacts[],
+): EntryFacts[] =>
+  entries.filter((e) => e.published && counts(rule.cadence ?? 'unknown', e, fiscalYear));
+
 const inReview = (entries: EntryFacts[]) => entries.filter((e) => !e.published);
 
 /** The date `months` calendar months after an ISO date(time), as `YYYY-MM-DD`. */
@@ -225,7 +233,7 @@ export const evaluate = (
   today: string,
 ): Evaluation => {
   const cadence = rule.cadence ?? 'unknown';
-  const counting = entries.filter((e) => e.published && counts(cadence, e, fiscalYear));
+  const counting = publicEntriesOf(rule, fiscalYear, entries);
   // Carried evidence the unit has not confirmed yet is shown but counts as "in review".
   const carriedOnly = counting.filter(unconfirmed);
   const published = counting.filter((e) => !unconfirmed(e));

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { columnOf, metaOf } from '../disclosures/metadata';
 import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
 import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
-import { parseFiscalYear } from '../ita/fiscal-year';
+import { parseFiscalYearParam } from '../ita/fiscal-year';
 import { absoluteUrl, itemUrl } from './links';
 
 /**
@@ -194,14 +194,8 @@ export const parseUnitCode = (raw: unknown): string => {
   return raw.toUpperCase();
 };
 
-export const parseYearParam = (raw: unknown): number => {
-  const year = parseFiscalYear(typeof raw === 'string' ? decodeURIComponentSafe(raw) : raw);
-  if (year === null)
-    throw new errors.ValidationError(
-      `ปีงบประมาณ "${String(raw).slice(0, 40)}" ไม่ถูกต้อง ต้องเป็นปี พ.ศ. เช่น 2569 / Invalid fiscal year: use the Buddhist-era year, e.g. 2569`,
-    );
-  return year;
-};
+/** A fiscal year in a URL (the one parser and message: `parseFiscalYearParam`). */
+export const parseYearParam = (raw: unknown): number => parseFiscalYearParam(raw);
 
 export const parseItemCode = (raw: unknown): string => {
   if (typeof raw !== 'string' || !ITEM_CODE.test(raw))
@@ -209,14 +203,6 @@ export const parseItemCode = (raw: unknown): string => {
       `รหัสข้อ "${String(raw).slice(0, 40)}" ไม่ถูกต้อง (เช่น O12) / Invalid checklist item code (e.g. O12)`,
     );
   return raw.toUpperCase();
-};
-
-const decodeURIComponentSafe = (s: string): string => {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 };
 
 const toIso = (v: string | number | Date): string =>

@@ -3,11 +3,11 @@ import { errors } from '@strapi/utils';
 import { slugFromTitle, withSuffix } from '../common/slug';
 import { toArabicDigits } from '../common/thai';
 import {
-  bangkokDate,
   fiscalYearOf,
   fiscalYearOfDateString,
   parseFiscalYear,
   thaiMonthLabel,
+  todayInBangkok,
   MIN_FISCAL_YEAR,
 } from '../ita/fiscal-year';
 import { suggestChecklistItems } from './suggest';
@@ -43,11 +43,6 @@ const normaliseFiscalYear = (data: Data) => {
     );
   }
   data.fiscalYear = year;
-};
-
-const todayInBangkok = (): string => {
-  const { year, month, day } = bangkokDate(new Date());
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 };
 
 const unitIdOf = async (strapi: Core.Strapi, ref: RelationRef): Promise<number | null> => {

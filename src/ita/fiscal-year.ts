@@ -1,3 +1,4 @@
+import { errors } from '@strapi/utils';
 import { toArabicDigits } from '../common/thai';
 
 /**
@@ -20,6 +21,14 @@ export const bangkokDate = (instant: Date): { year: number; month: number; day: 
     month: shifted.getUTCMonth() + 1,
     day: shifted.getUTCDate(),
   };
+};
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** Today's calendar date in Bangkok as `YYYY-MM-DD` (CE): the one "today" of every rule. */
+export const todayInBangkok = (now: Date = new Date()): string => {
+  const { year, month, day } = bangkokDate(now);
+  return `${year}-${pad2(month)}-${pad2(day)}`;
 };
 
 /** The fiscal year (BE) that a calendar month (CE year, month 1–12) belongs to. */
@@ -81,6 +90,35 @@ export const parseFiscalYear = (input: unknown): number | null => {
   const year = Number(cleaned);
   return isValidFiscalYear(year) ? year : null;
 };
+
+/** The one message for a fiscal year that cannot be read (Thai, then English). */
+export const invalidFiscalYearMessage = (raw: unknown): string => {
+  const shown = String(raw ?? '').slice(0, 40);
+  return `ปีงบประมาณ "${shown}" ไม่ถูกต้อง ต้องเป็นปี พ.ศ. เช่น 2569 / Invalid fiscal year "${shown}": use the Buddhist-era year, e.g. 2569`;
+};
+
+const decodeSafe = (s: string): string => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/**
+ * THE parser of a fiscal-year parameter — URL path or query, request body, CLI argument: what
+ * `parseFiscalYear` reads (percent-encoded too), else a ValidationError (HTTP 400) with
+ * `invalidFiscalYearMessage`. When the parameter is absent (undefined, null or '') and
+ * `whenAbsent` is given, its value is returned instead (e.g. the current fiscal year).
+ */
+export function parseFiscalYearParam(raw: unknown): number;
+export function parseFiscalYearParam<T>(raw: unknown, whenAbsent: () => T): number | T;
+export function parseFiscalYearParam<T>(raw: unknown, whenAbsent?: () => T): number | T {
+  if (whenAbsent && (raw === undefined || raw === null || raw === '')) return whenAbsent();
+  const year = parseFiscalYear(typeof raw === 'string' ? decodeSafe(raw) : raw);
+  if (year === null) throw new errors.ValidationError(invalidFiscalYearMessage(raw));
+  return year;
+}
 
 export const THAI_MONTHS = [
   'มกราคม',

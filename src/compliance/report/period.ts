@@ -1,6 +1,12 @@
 import { errors } from '@strapi/utils';
-import { bangkokDate, ceToBe, fiscalYearOfMonth, isValidFiscalYear } from '../../ita/fiscal-year';
-import { todayInBangkok } from '../rules';
+import {
+  BANGKOK_OFFSET_MS,
+  bangkokDate,
+  ceToBe,
+  fiscalYearOfMonth,
+  isValidFiscalYear,
+  todayInBangkok,
+} from '../../ita/fiscal-year';
 
 /** A report month: `YYYY-MM` (CE), its fiscal year (BE) and the date it is evaluated on. */
 export type ReportPeriod = {
@@ -62,7 +68,7 @@ export const thaiDateTime = (instant: Date | string | null | undefined): string 
   if (!instant) return '';
   const d = new Date(instant);
   if (Number.isNaN(d.getTime())) return '';
-  const shifted = new Date(d.getTime() + 7 * 3600_000);
+  const shifted = new Date(d.getTime() + BANGKOK_OFFSET_MS);
   const date = `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}`;
   return `${thaiDate(date)} ${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())} น.`;
 };
@@ -122,7 +128,7 @@ export const previousPeriod = (now: Date = new Date()): ReportPeriod => {
 
 /** Start (inclusive) and end (exclusive) instants of a calendar month in Bangkok, as ISO strings. */
 export const monthRange = (p: ReportPeriod): { from: string; to: string } => {
-  const from = new Date(Date.UTC(p.year, p.month - 1, 1) - 7 * 3600_000).toISOString();
-  const to = new Date(Date.UTC(p.year, p.month, 1) - 7 * 3600_000).toISOString();
+  const from = new Date(Date.UTC(p.year, p.month - 1, 1) - BANGKOK_OFFSET_MS).toISOString();
+  const to = new Date(Date.UTC(p.year, p.month, 1) - BANGKOK_OFFSET_MS).toISOString();
   return { from, to };
 };

@@ -20,7 +20,7 @@ import {
   submissionXlsx,
 } from '../../../compliance/report/submission';
 import { reportCsv, reportXlsx } from '../../../compliance/report/tables';
-import { parseFiscalYear } from '../../../ita/fiscal-year';
+import { parseFiscalYearParam } from '../../../ita/fiscal-year';
 import { scopeOfAdmin } from '../../../units/scope';
 
 type AdminUser = { id: number; email?: string; roles?: Array<{ code?: string }> };
@@ -50,15 +50,8 @@ const download = (ctx: AdminCtx, body: Buffer | string, type: string, filename: 
   ctx.body = body;
 };
 
-const fiscalYearFilter = (raw: unknown): number | null => {
-  if (raw === undefined || raw === '') return null;
-  const year = parseFiscalYear(raw);
-  if (year === null)
-    throw new errors.ValidationError(
-      'ปีงบประมาณไม่ถูกต้อง ต้องเป็นปี พ.ศ. เช่น 2569 / Invalid fiscal year: use the Buddhist-era year, e.g. 2569',
-    );
-  return year;
-};
+/** `?fiscalYear=` as a filter: absent = every year. */
+const fiscalYearFilter = (raw: unknown): number | null => parseFiscalYearParam(raw, () => null);
 
 /** Monthly monitoring reports and the ITA submission export (docs/compliance.md). */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -163,11 +156,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     submission: guard(async (ctx) => {
       const format = ctx.params.format;
       const visible = await visibleUnitIds(strapi, ctx.state.user);
-      const fiscalYear = parseFiscalYear(ctx.params.fiscalYear);
-      if (fiscalYear === null)
-        throw new errors.ValidationError(
-          'ปีงบประมาณไม่ถูกต้อง ต้องเป็นปี พ.ศ. เช่น 2569 / Invalid fiscal year',
-        );
+      const fiscalYear = parseFiscalYearParam(ctx.params.fiscalYear);
       const unit = await findSubmissionUnit(strapi, ctx.params.unitCode);
       if (visible && !visible.includes(unit.id))
         throw new errors.ForbiddenError(

@@ -9,6 +9,7 @@ import {
   parseYearParam,
 } from '../../../delivery/ita-page';
 import { cmsBase } from '../../../delivery/links';
+import { parseFiscalYearParam } from '../../../ita/fiscal-year';
 
 /** Public endpoints for unit websites and assessors (docs/public-api.md). Thin: parse, build, send. */
 
@@ -92,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         `ไม่มีไฟล์ ${String(ctx.params.file).slice(0, 40)} / No export ${String(ctx.params.file).slice(0, 40)}: use procurement-summaries.csv`,
       );
     const unitCode = parseUnitCode(ctx.params.unitCode);
-    const fiscalYear = ctx.query.fiscalYear ? parseYearParam(ctx.query.fiscalYear) : null;
+    const fiscalYear = parseFiscalYearParam(ctx.query.fiscalYear, () => null);
     const csv = await procurementCsv(strapi, { unitCode, fiscalYear });
     ctx.type = 'text/csv; charset=utf-8';
     ctx.set(

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { validateChecklistFile } from '../../../ita/checklist-file';
 import { exportChecklist, importChecklist, startFiscalYear } from '../../../ita/checklists';
-import { parseFiscalYear } from '../../../ita/fiscal-year';
+import { parseFiscalYearParam } from '../../../ita/fiscal-year';
 
 type Ctx = {
   request: { body?: unknown };
@@ -19,6 +19,23 @@ const fail = (ctx: Ctx, status: number, message: string, details?: unknown) => {
   };
 };
 
+/** The fiscal year and scheme of a request, or the 400 message (one parser: `parseFiscalYearParam`). */
+const yearAndScheme = (
+  rawYear: unknown,
+  rawScheme: unknown,
+): { year: number; scheme: string } | { problem: string } => {
+  let year: number;
+  try {
+    year = parseFiscalYearParam(rawYear);
+  } catch (error) {
+    if (error instanceof errors.ValidationError) return { problem: error.message };
+    throw error;
+  }
+  if (typeof rawScheme !== 'string' || !rawScheme)
+    return { problem: 'ต้องระบุชุดตัวชี้วัด (scheme) / scheme is required' };
+  return { year, scheme: rawScheme };
+};
+
 /**
  * Checklist administration over the admin API (super admins, or roles given the checklist
  * content type): the same services as `npm run ita:import`, `ita:export` and `ita:start-year`.
@@ -30,9 +47,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     ctx.body = { data: await importChecklist(strapi, check.value, { source: 'import' }) };
   },
   async export(ctx: Ctx) {
-    const year = parseFiscalYear(ctx.query.fiscalYear);
-    const scheme = typeof ctx.query.scheme === 'string' ? ctx.query.scheme : '';
-    if (year === null || !scheme) return fail(ctx, 400, 'fiscalYear (BE) and scheme are required');
+    const input = yearAndScheme(ctx.query.fiscalYear, ctx.query.scheme);
+    if ('problem' in input) return fail(ctx, 400, input.problem);
+    const { year, scheme } = input;
     try {
       ctx.body = await exportChecklist(strapi, year, scheme);
     } catch (error) {
@@ -42,9 +59,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
   async startYear(ctx: Ctx) {
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-    const year = parseFiscalYear(body.fiscalYear);
-    const scheme = typeof body.scheme === 'string' ? body.scheme : '';
-    if (year === null || !scheme) return fail(ctx, 400, 'fiscalYear (BE) and scheme are required');
+    const input = yearAndScheme(body.fiscalYear, body.scheme);
+    if ('problem' in input) return fail(ctx, 400, input.problem);
+    const { year, scheme } = input;
     try {
       ctx.body = { data: await startFiscalYear(strapi, year, scheme) };
     } catch (error) {
