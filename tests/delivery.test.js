@@ -285,7 +285,13 @@ describe('what unit websites call', () => {
       .count({ where: { checklist: { fiscalYear: 2569, scheme: 'general' } } });
     expect(data.items).toHaveLength(shipped);
     const o4 = data.items.find((i) => i.code === 'O4');
-    expect(o4.status).toBe('published');
+    // Statuses are the public subset of the compliance status (fiscal 2569 is over: whatever
+    // has nothing published is past its due date).
+    expect(o4).toMatchObject({
+      status: 'complete',
+      statusTh: 'เผยแพร่แล้ว',
+      dueDate: '2026-03-31',
+    });
     expect(o4.url).toBe('https://eng.example.ac.th/ita/2569#O4');
     expect(o4.entries.map((e) => e.title)).toEqual(['ข่าวฉบับอนุมัติ', 'ข่าวที่เผยแพร่แล้ว']);
     const withFile = o4.entries.find((e) => e.documentId === published.documentId);
@@ -305,13 +311,17 @@ describe('what unit websites call', () => {
     ]);
     expect(withFile.files[0].size).toBeGreaterThan(50);
     const o2 = data.items.find((i) => i.code === 'O2');
-    expect(o2.status).toBe('none');
+    expect(o2).toMatchObject({ status: 'declared_none', statusTh: 'ประกาศว่าไม่มี' });
     expect(o2.entries[0]).toMatchObject({
       documentId: noneEntry.documentId,
       isNone: true,
       noneText: 'อยู่ระหว่างสรรหาผู้บริหาร',
     });
-    expect(data.items.find((i) => i.code === 'O1').status).toBe('missing');
+    expect(data.items.find((i) => i.code === 'O1')).toMatchObject({
+      status: 'missing',
+      statusTh: 'ยังไม่เผยแพร่',
+      dueDate: '2025-10-31',
+    });
     expect(data.items.find((i) => i.code === 'O1').entries).toEqual([]);
     // SCI's news is not on ENG's page.
     expect(JSON.stringify(data)).not.toContain('ข่าวของหน่วยงานอื่น');
@@ -406,8 +416,10 @@ describe('what unit websites call', () => {
     setCacheEnabled(true);
     expect(bigPage).toBe(smallPage);
     expect(oneItem).toBe(smallPage);
-    // Whatever the data: unit, checklist, items, entries of every type (one UNION), their files.
-    expect(bigPage).toBeLessThanOrEqual(5);
+    // Whatever the data: the unit; the compliance engine's load (units, checklists, items, links
+    // of every type in one UNION, periods); the items' headings; the published entries' display
+    // fields (one UNION); their files.
+    expect(bigPage).toBeLessThanOrEqual(9);
   });
 });
 
@@ -527,8 +539,14 @@ describe('feeds and exports', () => {
       'item_title_th',
       'url',
       'api_url',
+      'status',
+      'status_th',
     ]);
     const row = (unit, item) => rows.find((r) => r[0] === unit && r[6] === item);
+    // The status column: the same rule as the ITA page.
+    expect(row('ENG', 'O4').slice(10)).toEqual(['complete', 'เผยแพร่แล้ว']);
+    expect(row('ENG', 'O2').slice(10)).toEqual(['declared_none', 'ประกาศว่าไม่มี']);
+    expect(row('ENG', 'O1').slice(10)).toEqual(['missing', 'ยังไม่เผยแพร่']);
     expect(row('ENG', 'O12')[8]).toBe('https://eng.example.ac.th/ita/2569#O12');
     expect(row('SCI', 'O12')[8]).toBe('https://sci.example.ac.th/transparency?year=2569&item=O12');
     expect(row('ENG', 'O12')[9]).toBe('https://cms.example.ac.th/api/ita/ENG/2569/O12');
@@ -558,5 +576,146 @@ describe('feeds and exports', () => {
     }
     const row = await strapi.db.query('api::unit.unit').findOne({ where: { code: 'ENG' } });
     expect(row.websiteUrl).toBe('https://eng.example.ac.th');
+  });
+});
+
+describe('one status, everywhere', () => {
+  test('the ITA page, the dashboard matrix and the assessor export agree item by item', async () => {
+    const { fiscalYearOf, todayInBangkok } = require('../dist/src/ita/fiscal-year');
+    const { exportChecklist, importChecklist } = require('../dist/src/ita/checklists');
+    const { createSuperAdmin, adminToken, systemSteps } = require('./helpers/factories');
+    // The fiscal year running today, so that "not yet due" and "past due" both exist in it.
+    const Y = fiscalYearOf(new Date());
+    const today = todayInBangkok();
+    if (
+      !(await strapi.db
+        .query('api::ita-checklist.ita-checklist')
+        .count({ where: { fiscalYear: Y } }))
+    ) {
+      const source = await exportChecklist(strapi, 2569, 'general');
+      await importChecklist(strapi, { ...source, fiscal_year_be: Y, status: 'provisional' });
+    }
+    // Due dates fixed inside year Y: 1 October (past, but on that very day) or 30 September.
+    const START = `${Y - 544}-10-01`;
+    const due = async (code, month, day) =>
+      strapi.db.query('api::ita-item.ita-item').update({
+        where: { code, checklist: { fiscalYear: Y, scheme: 'general' } },
+        data: { dueMonth: month, dueDay: day },
+      });
+    for (const code of ['O1', 'O14', 'O23']) await due(code, 10, 1);
+    await due('O13', 9, 30);
+    const pastDue = today > START ? 'missing' : 'not_yet_due';
+
+    const mix = await createUnit(strapi, { code: 'MIX', nameTh: 'หน่วยสถานการณ์ผสม' });
+    const unit = mix.documentId;
+    const at = { fiscalYear: Y };
+    // Complete: this year's news (O4, event of the current year).
+    const news = await createEntry(
+      strapi,
+      NEWS,
+      { title: 'ข่าวปีนี้', kind: 'public_relations', date: today, unit },
+      { ...at, items: ['O4'] },
+    );
+    // Wrong year only: O14 asks for the previous year's report; this one is of year Y.
+    const wrong = await createEntry(
+      strapi,
+      'api::report.report',
+      { title: 'รายงานผิดปี', kind: 'annual_performance', fiscalYear: Y, unit },
+      { ...at, items: ['O14'] },
+    );
+    // Declared none: O18 (previous year's complaint statistics), Y−1.
+    const none = await createEntry(
+      strapi,
+      'api::report.report',
+      {
+        title: 'สถิติเรื่องร้องเรียน',
+        kind: 'complaint_statistics',
+        fiscalYear: Y - 1,
+        unit,
+        isNone: true,
+        noneText: 'ไม่มีเรื่องร้องเรียน',
+      },
+      { ...at, items: ['O18'] },
+    );
+    // In review: a plan for O23 submitted, not published (past its due date).
+    const draft = await createEntry(
+      strapi,
+      'api::plan.plan',
+      { title: 'แผนที่รออนุมัติ', kind: 'anti_corruption', fiscalYear: Y, unit },
+      { ...at, items: ['O23'], publish: false },
+    );
+    await systemSteps(strapi, 'api::plan.plan', draft.documentId, ['submit']);
+    // Monthly (O11): October of year Y counts, October of Y−1 is of the wrong year.
+    const summary = (fiscalYear, title) =>
+      createEntry(
+        strapi,
+        SUMMARY,
+        { title, fiscalYear, month: 10, unit, isNone: true, noneText: 'ไม่มีการจัดซื้อจัดจ้าง' },
+        { ...at, items: ['O11'] },
+      );
+    const october = await summary(Y, 'สขร. ตุลาคม ปีนี้');
+    const lastYear = await summary(Y - 1, 'สขร. ตุลาคม ปีก่อน');
+    // O1 (standing, past due) and O13 (not yet due): nothing.
+
+    const page = await api().get(`/api/ita/MIX/${Y}`);
+    expect(page.status).toBe(200);
+    const admin = await adminToken(request, strapi, await createSuperAdmin(strapi));
+    const matrix = await api()
+      .get(`/compliance/matrix?fiscalYear=${Y}&unit=MIX`)
+      .set('Authorization', `Bearer ${admin}`);
+    expect(matrix.status).toBe(200);
+    const links = await api().get(`/api/ita-links/${Y}?unit=MIX`);
+    expect(links.status).toBe(200);
+    const [, ...rows] = readCsv(links.text);
+
+    const items = page.body.data.items;
+    expect(items.length).toBeGreaterThan(20);
+    expect(rows).toHaveLength(items.length);
+    expect(matrix.body.data.cells).toHaveLength(items.length);
+    for (const item of items) {
+      const cell = matrix.body.data.cells.find((c) => c.item === item.code);
+      const row = rows.find((r) => r[6] === item.code);
+      expect([item.code, item.status, item.dueDate]).toEqual([
+        cell.item,
+        cell.publicStatus,
+        cell.dueDate,
+      ]);
+      expect([item.code, row[10], row[11]]).toEqual([item.code, item.status, item.statusTh]);
+    }
+
+    const of = (code) => ({
+      page: items.find((i) => i.code === code),
+      cell: matrix.body.data.cells.find((c) => c.item === code),
+    });
+    const ids = (code) => of(code).page.entries.map((e) => e.documentId);
+    expect(of('O4').cell.status).toBe('complete');
+    expect(of('O4').page.status).toBe('complete');
+    expect(ids('O4')).toEqual([news.documentId]);
+    // The wrong-year report is neither evidence nor listed.
+    expect(of('O14').cell.status).toBe(pastDue === 'missing' ? 'overdue' : 'missing');
+    expect(of('O14').page.status).toBe(pastDue);
+    expect(ids('O14')).toEqual([]);
+    expect(JSON.stringify(page.body)).not.toContain(wrong.documentId);
+    expect(of('O18').page.status).toBe('declared_none');
+    expect(ids('O18')).toEqual([none.documentId]);
+    expect(of('O13').cell.status).toBe('missing');
+    expect(of('O13').page).toMatchObject({
+      status: 'not_yet_due',
+      statusTh: 'ยังไม่ถึงกำหนด',
+      dueDate: `${Y - 543}-09-30`,
+    });
+    expect(of('O1').page.status).toBe(pastDue);
+    // In review on the dashboard; to the public nothing is published and the date has passed.
+    expect(of('O23').cell.status).toBe('in_review');
+    expect(of('O23').page.status).toBe(pastDue);
+    expect(ids('O23')).toEqual([]);
+    expect(JSON.stringify(page.body)).not.toContain('แผนที่รออนุมัติ');
+    // Monthly: only year Y's summary is listed.
+    expect(ids('O11')).toEqual([october.documentId]);
+    expect(JSON.stringify(page.body)).not.toContain(lastYear.documentId);
+
+    // One item alone says the same.
+    const one = await api().get(`/api/ita/MIX/${Y}/O14`);
+    expect(one.body.data.item).toEqual(of('O14').page);
   });
 });

@@ -53,6 +53,13 @@
   const T = {
     title: 'การเปิดเผยข้อมูลสาธารณะ (ITA) ปีงบประมาณ พ.ศ. ',
     loading: 'กำลังโหลดข้อมูล…',
+    // The item's status (the public subset of the compliance status, as the API gives it).
+    st: {
+      complete: 'เผยแพร่แล้ว',
+      declared_none: 'ประกาศว่าไม่มี',
+      not_yet_due: 'ยังไม่ถึงกำหนด',
+      missing: 'ยังไม่เผยแพร่',
+    },
     noData: 'ยังไม่มีข้อมูล',
     none: 'หน่วยงานแจ้งว่าไม่มีข้อมูลที่ต้องเผยแพร่ในข้อนี้',
     noItems: 'ยังไม่มีรายการตรวจสำหรับปีงบประมาณนี้',
@@ -98,6 +105,10 @@ background:var(--a);color:#fff;text-align:center;text-decoration:none}
 .et{font-weight:600}
 .f{margin:.2em 0 0 1.2em;list-style:disc}
 .nd{color:#57606a;font-style:italic}
+.st{font-size:.85em;font-weight:400;margin-inline-start:.5em;padding:0 .4em;border:1px solid;
+border-radius:4px;white-space:nowrap}
+[data-status=complete]>.h .st,[data-status=declared_none]>.h .st{color:#1a7f37}
+[data-status=missing]>.h .st{color:#cf222e}
 .nt{background:#fff8c5;color:#1f2328;padding:.3em .6em;border-radius:4px}
 .err{border-inline-start:4px solid #cf222e;background:#ffebe9;color:#1f2328;padding:.5em 1em}
 button{font:inherit;margin:.4em 0;padding:.3em 1em;border:1px solid var(--a);border-radius:4px;
@@ -241,6 +252,7 @@ white-space:nowrap;border:0;padding:0}
     const code = String(it.code || '');
     const title = it.titleTh || it.titleEn || '';
     const entries = Array.isArray(it.entries) ? it.entries : [];
+    const label = T.st[it.status] || it.statusTh || '';
     return h(
       'li',
       {
@@ -250,14 +262,21 @@ white-space:nowrap;border:0;padding:0}
         'data-code': code,
         'data-status': it.status,
       },
-      heading(level, 'h', selfLink(code), ' ', title),
+      heading(
+        level,
+        'h',
+        selfLink(code),
+        ' ',
+        title,
+        label ? h('span', { class: 'st' }, label) : null,
+      ),
       entries.length
         ? h(
             'ul',
             { class: 'en' },
             entries.map((e) => entryEl(e, base)),
           )
-        : h('p', { class: 'nd' }, it.status === 'none' ? T.none : T.noData),
+        : h('p', { class: 'nd' }, it.status === 'declared_none' ? T.none : label || T.noData),
     );
   };
 
@@ -405,7 +424,9 @@ white-space:nowrap;border:0;padding:0}
         const items = data.item ? [data.item] : Array.isArray(data.items) ? data.items : [];
         const u = data.unit || {};
         if (data.fiscalYear) title.textContent = T.title + data.fiscalYear;
-        const filled = items.filter((it) => it.status && it.status !== 'missing').length;
+        const filled = items.filter(
+          (it) => it.status === 'complete' || it.status === 'declared_none',
+        ).length;
         done(
           'ready',
           u.nameTh || u.nameEn ? h('p', { class: 'u' }, u.nameTh || u.nameEn) : null,

@@ -3,6 +3,8 @@ import type { Core } from '@strapi/strapi';
 import type Redis from 'ioredis';
 import type { Context as Ctx } from 'koa';
 import { LRUCache } from 'lru-cache';
+import { DISCLOSURE_TYPES } from '../disclosures/types';
+import { todayInBangkok } from '../ita/fiscal-year';
 
 /**
  * The response cache of the public API: serialized responses keyed by URL and by the current
@@ -252,12 +254,21 @@ export const tagsOf = (path: string, typeOfPlural: (plural: string) => string | 
     const code = (parts[3] ?? '').toUpperCase();
     if (code) tags.push(`unit:${code}`);
     if (first === 'ita') tags.push('checklists');
+  } else if (first === 'ita-links') {
+    // Statuses of every unit: any publication of any type changes it.
+    tags.push('checklists', ...DISCLOSURE_TYPES.map((t) => `type:${t.name}`));
   } else {
     const type = typeOfPlural(first);
     if (type) tags.push(`type:${type}`);
   }
   return tags;
 };
+
+/**
+ * Responses whose content depends on today's date in Bangkok (item statuses: "not yet due"
+ * becomes "missing" when the due date passes) are keyed by the date too.
+ */
+export const datedPath = (path: string) => /^\/api\/ita(-links)?\//.test(path);
 
 const cacheControl = (isPublic: boolean) => {
   if (!isPublic) return 'private, no-cache';
@@ -306,7 +317,8 @@ export const responseCacheMiddleware =
           const versions = await store.versions(tags);
           // Links in responses use PUBLIC_URL, or else the request's own origin.
           const origin = strapi.config.get('server.url') ? '' : ctx.origin;
-          key = keyOf(origin, ctx.url, tags, versions);
+          const url = datedPath(ctx.path) ? `${ctx.url}\n${todayInBangkok()}` : ctx.url;
+          key = keyOf(origin, url, tags, versions);
           const hit = await store.get(key);
           if (hit) return send(ctx, hit, true, 'HIT');
         } catch (err) {

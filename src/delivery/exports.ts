@@ -2,8 +2,10 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { toCsv } from '../common/csv';
 import { UNIT_UID } from '../disclosures/types';
-import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
-import { thaiMonthLabel } from '../ita/fiscal-year';
+import { evaluateMatrix, loadMatrixData } from '../compliance/engine';
+import { PUBLIC_STATUS_LABELS_TH } from '../compliance/rules';
+import { ITEM_UID } from '../ita/checklists';
+import { thaiMonthLabel, todayInBangkok } from '../ita/fiscal-year';
 import { findUnitByCode } from './ita-page';
 import { absoluteUrl, itemUrl } from './links';
 
@@ -263,15 +265,19 @@ export const LINKS_HEADER = [
   'item_title_th',
   'url',
   'api_url',
+  'status',
+  'status_th',
 ];
 
 /**
  * For assessors: per unit and checklist item, the URL of the item on the unit's own website
- * (its `websiteUrl` + `itaPathTemplate`) and the CMS's ITA item URL. All active units, or one.
+ * (its `websiteUrl` + `itaPathTemplate`), the CMS's ITA item URL and the item's status — the
+ * public subset of the one compliance status, exactly as on the ITA page. All active units, or
+ * one; the checklist of each unit is the one that applies to its scheme (`checklistsFor`).
  */
 export const itaLinksCsv = async (
   strapi: Core.Strapi,
-  input: { fiscalYear: number; unitCode: string | null; base: string },
+  input: { fiscalYear: number; unitCode: string | null; base: string; today?: string },
 ): Promise<string> => {
   type U = {
     id: number;
@@ -291,17 +297,21 @@ export const itaLinksCsv = async (
       orderBy: [{ code: 'asc' }],
     })) as U[];
   }
-  const checklists = (await strapi.db.query(CHECKLIST_UID).findMany({
-    where: { fiscalYear: input.fiscalYear },
-    select: ['id', 'scheme', 'status'],
-    orderBy: [{ status: 'asc' }, { id: 'asc' }],
-  })) as Array<{ id: number; scheme: string }>;
-  if (!checklists.length)
+  const today = input.today ?? todayInBangkok();
+  const data = await loadMatrixData(strapi, {
+    fiscalYear: input.fiscalYear,
+    unitIds: input.unitCode ? units.map((u) => u.id) : null,
+  });
+  if (!data.checklists.size)
     throw new errors.NotFoundError(
       `ยังไม่มีรายการตรวจ ITA ปีงบประมาณ ${input.fiscalYear} / No ITA checklist for fiscal year ${input.fiscalYear}`,
     );
-  const bySchemeId = new Map<string, number>();
-  for (const c of checklists) if (!bySchemeId.has(c.scheme)) bySchemeId.set(c.scheme, c.id);
+  const status = new Map(
+    evaluateMatrix(data, today, { entriesPerCell: 0 }).cells.map((c) => [
+      `${c.unit}:${c.item}`,
+      c.publicStatus,
+    ]),
+  );
   type I = {
     code: string;
     titleTh: string;
@@ -310,15 +320,17 @@ export const itaLinksCsv = async (
     checklist: { id: number } | null;
   };
   const items = (await strapi.db.query(ITEM_UID).findMany({
-    where: { checklist: { id: { $in: [...bySchemeId.values()] } } },
+    where: { checklist: { id: { $in: [...data.checklists.values()].map((c) => c.id) } } },
     select: ['code', 'titleTh', 'indicatorCode', 'subindicatorCode', 'position'],
     populate: { checklist: { select: ['id'] } },
     orderBy: [{ position: 'asc' }, { id: 'asc' }],
   })) as I[];
   const out: unknown[][] = [];
   for (const u of units) {
-    const checklistId = bySchemeId.get(u.scheme);
+    const checklistId = data.checklists.get(u.scheme)?.id;
+    if (checklistId === undefined) continue;
     for (const item of items.filter((i) => i.checklist?.id === checklistId)) {
+      const s = status.get(`${u.code}:${item.code}`) ?? 'not_yet_due';
       out.push([
         u.code,
         u.nameTh,
@@ -330,6 +342,8 @@ export const itaLinksCsv = async (
         item.titleTh,
         itemUrl(u, input.fiscalYear, item.code) ?? '',
         `${input.base}/api/ita/${encodeURIComponent(u.code)}/${input.fiscalYear}/${encodeURIComponent(item.code)}`,
+        s,
+        PUBLIC_STATUS_LABELS_TH[s],
       ]);
     }
   }

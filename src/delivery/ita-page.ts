@@ -2,15 +2,25 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { columnOf, metaOf } from '../disclosures/metadata';
 import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
-import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
-import { parseFiscalYearParam } from '../ita/fiscal-year';
+import { evaluateCell, loadMatrixData } from '../compliance/engine';
+import {
+  PUBLIC_STATUS_LABELS_TH,
+  publicEntriesOf,
+  publicStatusOf,
+  type PublicStatus,
+} from '../compliance/rules';
+import { ITEM_UID } from '../ita/checklists';
+import { parseFiscalYearParam, todayInBangkok } from '../ita/fiscal-year';
 import { absoluteUrl, itemUrl } from './links';
 
 /**
- * The ITA page of a unit for a fiscal year: the checklist of the unit's scheme with, per item,
- * the published entries linked to it and their files. Built with a fixed number of queries
- * (unit, checklist, items, then one entry query and two relation queries per disclosure type)
- * whatever the number of items or entries.
+ * The ITA page of a unit for a fiscal year: the checklist that applies to the unit's scheme
+ * with, per item, its status and the published entries that count for it, with their files.
+ * The status and the entries come from the one compliance rule (src/compliance/engine.ts and
+ * rules.ts), as on the dashboard: the page shows the public subset of the status and never
+ * lists an entry of the wrong fiscal year. Built with a fixed number of queries whatever the
+ * number of items or entries: the unit, the engine's load (units, checklists, items, links,
+ * periods), the items' headings, the published entries' display fields, their files.
  */
 
 export type ItaFile = { name: string; url: string; mime: string; size: number };
@@ -25,7 +35,8 @@ export type ItaEntry = {
   noneText: string | null;
   files: ItaFile[];
 };
-export type ItaItemStatus = 'published' | 'none' | 'missing';
+/** The public subset of the compliance status (`publicStatusOf`). */
+export type ItaItemStatus = PublicStatus;
 export type ItaHeading = { code: string; titleTh: string | null; titleEn: string | null } | null;
 export type ItaItem = {
   code: string;
@@ -35,6 +46,10 @@ export type ItaItem = {
   indicator: ItaHeading;
   subindicator: ItaHeading;
   status: ItaItemStatus;
+  /** The status in Thai, as the widget shows it. */
+  statusTh: string;
+  /** The date that decides the status (the item's due date; monthly items: the month's). */
+  dueDate: string | null;
   url: string | null;
   entries: ItaEntry[];
 };
@@ -221,17 +236,19 @@ export const findUnitByCode = async (strapi: Core.Strapi, code: string): Promise
 const heading = (code: string | null, th: string | null, en: string | null): ItaHeading =>
   code ? { code, titleTh: th, titleEn: en } : null;
 
-/** Builds the page; `onlyItem` restricts it to one item code (404 when the list has no such item). */
+/**
+ * Builds the page; `onlyItem` restricts it to one item code (404 when the list has no such item).
+ * `today` (`YYYY-MM-DD`, Bangkok) defaults to today.
+ */
 export const buildItaPage = async (
   strapi: Core.Strapi,
-  input: { unitCode: string; fiscalYear: number; onlyItem?: string; base: string },
+  input: { unitCode: string; fiscalYear: number; onlyItem?: string; base: string; today?: string },
 ): Promise<ItaPage> => {
   const unit = await findUnitByCode(strapi, input.unitCode);
-  const checklist = (await strapi.db.query(CHECKLIST_UID).findOne({
-    where: { fiscalYear: input.fiscalYear, scheme: unit.scheme },
-    select: ['id', 'status', 'title'],
-    orderBy: [{ status: 'asc' }, { id: 'asc' }],
-  })) as { id: number; status: string; title: string | null } | null;
+  const today = input.today ?? todayInBangkok();
+  // The compliance engine's facts of this unit: the same load as the dashboard's matrix.
+  const data = await loadMatrixData(strapi, { fiscalYear: input.fiscalYear, unitIds: [unit.id] });
+  const checklist = data.checklists.get(unit.scheme);
   if (!checklist)
     throw new errors.NotFoundError(
       `ยังไม่มีรายการตรวจ ITA ปีงบประมาณ ${input.fiscalYear} สำหรับชุด ${unit.scheme} / No ITA checklist for fiscal year ${input.fiscalYear}, scheme ${unit.scheme}`,
@@ -261,10 +278,30 @@ export const buildItaPage = async (
       `ไม่พบข้อ ${input.onlyItem} ในรายการตรวจปี ${input.fiscalYear} / No item ${input.onlyItem} in the ${input.fiscalYear} checklist`,
     );
 
+  // Per item: the one status rule, and the published entries that count (type:documentId).
+  const rules = new Map((data.itemsByScheme.get(unit.scheme) ?? []).map((i) => [i.id, i]));
+  const judged = new Map<
+    number,
+    { status: ItaItemStatus; dueDate: string | null; counted: Set<string> }
+  >();
+  for (const row of itemRows) {
+    const item = rules.get(row.id) ?? { id: row.id, rule: { cadence: row.cadence } };
+    const { facts, evaluation } = evaluateCell(data, unit, item, today);
+    judged.set(row.id, {
+      status: publicStatusOf(evaluation, today),
+      dueDate: evaluation.dueDate,
+      counted: new Set(
+        publicEntriesOf(item.rule, input.fiscalYear, facts).map((e) => `${e.type}:${e.documentId}`),
+      ),
+    });
+  }
+
   const itemIds = itemRows.map((i) => i.id);
   const entriesByItem = new Map<number, ItaEntry[]>(itemIds.map((id) => [id, []]));
   if (itemIds.length) {
-    const links = await publishedLinks(strapi, unit.id, itemIds);
+    const links = (await publishedLinks(strapi, unit.id, itemIds)).filter((l) =>
+      judged.get(l.itemId)?.counted.has(`${l.type}:${l.documentId}`),
+    );
     const files = await filesOf(strapi, links);
     const entries = new Map<string, ItaEntry>();
     for (const link of links) {
@@ -299,11 +336,7 @@ export const buildItaPage = async (
       (a, b) =>
         b.publishedAt.localeCompare(a.publishedAt) || a.documentId.localeCompare(b.documentId),
     );
-    const status: ItaItemStatus = entries.some((e) => !e.isNone)
-      ? 'published'
-      : entries.length
-        ? 'none'
-        : 'missing';
+    const { status, dueDate } = judged.get(row.id) ?? { status: 'not_yet_due', dueDate: null };
     return {
       code: row.code,
       titleTh: row.titleTh,
@@ -312,6 +345,8 @@ export const buildItaPage = async (
       indicator: heading(row.indicatorCode, row.indicatorTitleTh, row.indicatorTitleEn),
       subindicator: heading(row.subindicatorCode, row.subindicatorTitleTh, row.subindicatorTitleEn),
       status,
+      statusTh: PUBLIC_STATUS_LABELS_TH[status],
+      dueDate,
       url: itemUrl(unit, input.fiscalYear, row.code),
       entries,
     };

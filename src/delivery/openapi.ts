@@ -3,6 +3,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
 import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../ita/fiscal-year';
+import { PUBLIC_STATUS_LABELS_TH, PUBLIC_STATUSES } from '../compliance/rules';
 import { FEED_SIZE, LINKS_HEADER, METHOD_LABELS, PROCUREMENT_HEADER } from './exports';
 import { publicQueryMiddleware } from './public-query';
 
@@ -369,6 +370,9 @@ const LINKS_NOTES: Record<string, string> = {
   item_title_th: 'item title (Thai)',
   url: "the item on the unit's own website (websiteUrl + itaPathTemplate); empty when the unit has no website",
   api_url: 'the item in this API (`/api/ita/{unit}/{year}/{item}`)',
+  status:
+    'the item status, as on the ITA page: `complete`, `declared_none`, `not_yet_due` or `missing`',
+  status_th: 'the status in Thai (เผยแพร่แล้ว, ประกาศว่าไม่มี, ยังไม่ถึงกำหนด, ยังไม่เผยแพร่)',
 };
 
 const PROCUREMENT_NOTES: Record<string, string> = {
@@ -530,9 +534,20 @@ export const buildOpenApi = async (strapi: Core.Strapi): Promise<OpenApiDocument
         subindicator: nullable(REF('ItaPageHeading')),
         status: {
           type: 'string',
-          enum: ['published', 'none', 'missing'],
+          enum: [...PUBLIC_STATUSES],
           description:
-            '`published`: at least one entry with content; `none`: only "nothing to disclose" entries; `missing`: no entry.',
+            'The public subset of the compliance status (the dashboard applies the same rule: cadence, due date, fiscal year of the entries). `complete`: evidence that counts for this year is published; `declared_none`: only "nothing to disclose" entries; `not_yet_due`: nothing published yet and the due date has not passed; `missing`: nothing that counts is published and the due date has passed (a monthly item: a month is overdue).',
+        },
+        statusTh: {
+          type: 'string',
+          enum: PUBLIC_STATUSES.map((s) => PUBLIC_STATUS_LABELS_TH[s]),
+          description: 'The status in Thai, as the widget shows it.',
+        },
+        dueDate: {
+          type: ['string', 'null'],
+          format: 'date',
+          description:
+            'The date that decides the status (`YYYY-MM-DD`, CE, Bangkok): the item due date; for a monthly item the earliest overdue month, else the next month to fall due; null when nothing more falls due.',
         },
         url: {
           type: ['string', 'null'],
@@ -554,10 +569,15 @@ export const buildOpenApi = async (strapi: Core.Strapi): Promise<OpenApiDocument
         'indicator',
         'subindicator',
         'status',
+        'statusTh',
+        'dueDate',
         'url',
         'entries',
       ],
-      { description: 'A checklist item with the published entries that answer it.' },
+      {
+        description:
+          'A checklist item with its status and the published entries that count for it this fiscal year (an entry of another fiscal year than the item asks for is not listed).',
+      },
     ),
   );
   const pageHead = {
@@ -777,7 +797,7 @@ export const buildOpenApi = async (strapi: Core.Strapi): Promise<OpenApiDocument
       operationId: 'getItaPage',
       summary: 'ITA page of a unit for a fiscal year',
       description:
-        "The unit's ITA (OIT) checklist for the year, with the published entries that answer each item and their files. Takes no query parameters.",
+        "The unit's ITA (OIT) checklist for the year (the official list, else the provisional one), with each item's status and the published entries that count for it, with their files. Takes no query parameters.",
       parameters: [PARAM('UnitCodePath'), PARAM('FiscalYearPath'), PARAM('IfNoneMatch')],
       responses: {
         '200': ok('The page.', json(REF('ItaPageResponse'))),
@@ -811,7 +831,7 @@ export const buildOpenApi = async (strapi: Core.Strapi): Promise<OpenApiDocument
       operationId: 'getItaLinksCsv',
       summary: 'Links of every unit and checklist item, for assessors (CSV)',
       description:
-        'Per active unit (or the one of `unit`) and item of its checklist: the URL of the item on the unit website and in this API. The year may end in `.csv` (`/api/ita-links/2569.csv`).',
+        'Per active unit (or the one of `unit`) and item of its checklist: the URL of the item on the unit website and in this API, and its status as on the ITA page. The year may end in `.csv` (`/api/ita-links/2569.csv`).',
       parameters: [
         PARAM('FiscalYearPath'),
         {

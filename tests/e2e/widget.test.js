@@ -126,7 +126,8 @@ beforeAll(async () => {
   await create('reports', 'api::report.report', {
     title: 'สถิติเรื่องร้องเรียน',
     kind: 'complaint_statistics',
-    fiscalYear: 2569,
+    // O18 of 2569 is judged on the previous fiscal year's statistics.
+    fiscalYear: 2568,
     isNone: true,
     noneText: NONE_TEXT,
     checklistItems: [item('O18')],
@@ -252,10 +253,15 @@ test('renders the checklist with entries and files in a shadow root, untouched b
       .toString(),
   ).toBe('%PDF-');
 
-  // An item without entries, and an item the unit declared has nothing to publish.
-  expect(await page.locator('li.it[data-code="O1"]').innerText()).toContain('ยังไม่มีข้อมูล');
+  // Statuses in Thai: published; past its due date with nothing published; declared none.
+  expect(await o4.getAttribute('data-status')).toBe('complete');
+  expect(await o4.locator('.st').innerText()).toBe('เผยแพร่แล้ว');
+  const o1 = page.locator('li.it[data-code="O1"]');
+  expect(await o1.getAttribute('data-status')).toBe('missing');
+  expect(await o1.innerText()).toContain('ยังไม่เผยแพร่');
   const o18 = page.locator('li.it[data-code="O18"]');
-  expect(await o18.getAttribute('data-status')).toBe('none');
+  expect(await o18.getAttribute('data-status')).toBe('declared_none');
+  expect(await o18.locator('.st').innerText()).toBe('ประกาศว่าไม่มี');
   expect(await o18.innerText()).toContain(NONE_TEXT);
   expect(problems).toEqual([]);
   await page.close();
