@@ -371,7 +371,8 @@ export const evaluateCell = (
   const facts: EntryFacts[] = [];
   for (const doc of docs?.values() ?? []) {
     if (asOf) {
-      if (doc.published?.publishedAt && doc.published.publishedAt.slice(0, 10) <= asOf)
+      // Published by the end of that day in Bangkok.
+      if (doc.published?.publishedAt && todayInBangkok(new Date(doc.published.publishedAt)) <= asOf)
         facts.push(doc.published);
     } else if (doc.published) facts.push(doc.published);
     // A draft counts as "in review" only when nothing of that document is published.

@@ -4,8 +4,22 @@ import ExcelJS from 'exceljs';
 import { toCsv } from '../../delivery/exports';
 import { fiscalYearMonths } from '../../ita/fiscal-year';
 import { UNIT_GROUPS } from '../../units/provisioning';
-import { evaluateMatrix, loadMatrixData, summarize, type MatrixData } from '../engine';
-import { counts, dueDateOf, isoDate, monthlyDueDates, todayInBangkok } from '../rules';
+import {
+  evaluateCell,
+  evaluateMatrix,
+  loadMatrixData,
+  summarize,
+  type MatrixData,
+} from '../engine';
+import {
+  addDays,
+  dueDateOf,
+  evaluate,
+  isDone,
+  isoDate,
+  monthlyDueDates,
+  todayInBangkok,
+} from '../rules';
 
 /**
  * The website contest (seed 000): units ranked within their group (faculties, offices,
@@ -177,20 +191,19 @@ const timelinessAndFreshness = (
         if (monthKeys.has(day.slice(0, 7))) activeMonths.add(day.slice(0, 7));
         if (!latest || day > latest) latest = day;
       }
-      const countsHere = published.filter((e) => counts(item.rule.cadence, e, fy));
-      const onTimeBy = (due: string, month?: number) =>
-        countsHere.some(
-          (e) =>
-            (month === undefined || e.month === month) &&
-            bangkokDay(e.publishedAt as string) <= due,
-        );
+      // On time: the one status rule, applied to what was published by the due date.
       if (item.rule.cadence === 'monthly') {
         const due = monthlyDueDates(fy, item.rule.graceDays).filter((m) => m.due < today);
-        if (due.length)
-          shares.push(due.filter((m) => onTimeBy(m.due, m.month)).length / due.length);
+        const onTime = (m: { due: string; month: number }) => {
+          const { facts } = evaluateCell(data, unit, item, today, m.due);
+          const ev = evaluate(item.rule, fy, facts, addDays(m.due, 1));
+          return !(ev.missingMonths ?? []).includes(m.month);
+        };
+        if (due.length) shares.push(due.filter(onTime).length / due.length);
       } else {
         const due = dueDateOf(item.rule, fy);
-        if (due < today) shares.push(onTimeBy(due) ? 1 : 0);
+        if (due < today)
+          shares.push(isDone(evaluateCell(data, unit, item, today, due).evaluation, due) ? 1 : 0);
       }
     }
     const timeliness = shares.length ? shares.reduce((s, v) => s + v, 0) / shares.length : 1;

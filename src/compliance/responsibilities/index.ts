@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { UNIT_UID } from '../../disclosures/types';
-import { CHECKLIST_UID, ITEM_UID } from '../../ita/checklists';
+import { checklistFor, ITEM_UID } from '../../ita/checklists';
 import { scopeOfAdmin } from '../../units/scope';
 import { buildMatrix } from '../engine';
 import type { Status } from '../rules';
@@ -86,20 +86,13 @@ const unitByCode = async (strapi: Core.Strapi, code: string): Promise<UnitRow | 
     select: ['id', 'documentId', 'code', 'nameTh', 'scheme'],
   })) as UnitRow | null;
 
-/** The checklist the status engine uses for (year, scheme): the official one before a provisional one. */
-const checklistOf = async (strapi: Core.Strapi, fiscalYear: number, scheme: string) =>
-  (await strapi.db.query(CHECKLIST_UID).findOne({
-    where: { fiscalYear, scheme },
-    select: ['id'],
-    orderBy: [{ status: 'asc' }, { id: 'asc' }],
-  })) as { id: number } | null;
-
 const itemsOf = async (
   strapi: Core.Strapi,
   fiscalYear: number,
   scheme: string,
 ): Promise<Map<string, ItemRow>> => {
-  const checklist = await checklistOf(strapi, fiscalYear, scheme);
+  // The checklist the status engine uses: the one rule (`checklistFor`).
+  const checklist = await checklistFor(strapi, fiscalYear, scheme);
   if (!checklist) return new Map();
   const rows = (await strapi.db.query(ITEM_UID).findMany({
     where: { checklist: { id: checklist.id } },
