@@ -718,4 +718,27 @@ describe('one status, everywhere', () => {
     const one = await api().get(`/api/ita/MIX/${Y}/O14`);
     expect(one.body.data.item).toEqual(of('O14').page);
   });
+
+  test('one fiscal-year parser: the same 400 and message on the public API and the admin API', async () => {
+    const { invalidFiscalYearMessage } = require('../dist/src/ita/fiscal-year');
+    const { createSuperAdmin, adminToken } = require('./helpers/factories');
+    const admin = await adminToken(request, strapi, await createSuperAdmin(strapi));
+    for (const raw of ['2026', 'abcd']) {
+      const message = invalidFiscalYearMessage(raw);
+      expect(message).toMatch(/^ปีงบประมาณ .* ไม่ถูกต้อง .* \/ Invalid fiscal year/);
+      for (const [path, auth] of [
+        [`/api/ita/ENG/${raw}`, false],
+        [`/api/ita-links/${raw}`, false],
+        [`/api/exports/ENG/procurement-summaries.csv?fiscalYear=${raw}`, false],
+        [`/api/news-items?fiscalYear=${raw}`, false],
+        [`/compliance/matrix?fiscalYear=${raw}`, true],
+        [`/compliance/reports?fiscalYear=${raw}`, true],
+        [`/ita/checklists/export?fiscalYear=${raw}&scheme=general`, true],
+      ]) {
+        const req = api().get(path);
+        const res = await (auth ? req.set('Authorization', `Bearer ${admin}`) : req);
+        expect([path, res.status, res.body.error?.message]).toEqual([path, 400, message]);
+      }
+    }
+  });
 });
