@@ -105,10 +105,10 @@ background:var(--a);color:#fff;text-align:center;text-decoration:none}
 .et{font-weight:600}
 .f{margin:.2em 0 0 1.2em;list-style:disc}
 .nd{color:#57606a;font-style:italic}
-.st{font-size:.85em;font-weight:400;margin-inline-start:.5em;padding:0 .4em;border:1px solid;
-border-radius:4px;white-space:nowrap}
-[data-status=complete]>.h .st,[data-status=declared_none]>.h .st{color:#1a7f37}
-[data-status=missing]>.h .st{color:#cf222e}
+.st{display:inline-block;font-size:.85em;margin:0 0 .4em;padding:0 .4em;border:1px solid;
+border-radius:4px}
+[data-status=complete]>.st,[data-status=declared_none]>.st{color:#1a7f37}
+[data-status=missing]>.st{color:#cf222e}
 .nt{background:#fff8c5;color:#1f2328;padding:.3em .6em;border-radius:4px}
 .err{border-inline-start:4px solid #cf222e;background:#ffebe9;color:#1f2328;padding:.5em 1em}
 button{font:inherit;margin:.4em 0;padding:.3em 1em;border:1px solid var(--a);border-radius:4px;
@@ -262,21 +262,17 @@ white-space:nowrap;border:0;padding:0}
         'data-code': code,
         'data-status': it.status,
       },
-      heading(
-        level,
-        'h',
-        selfLink(code),
-        ' ',
-        title,
-        label ? h('span', { class: 'st' }, label) : null,
-      ),
+      heading(level, 'h', selfLink(code), ' ', title),
+      label ? h('p', { class: 'st' }, label) : null,
       entries.length
         ? h(
             'ul',
             { class: 'en' },
             entries.map((e) => entryEl(e, base)),
           )
-        : h('p', { class: 'nd' }, it.status === 'declared_none' ? T.none : label || T.noData),
+        : it.status === 'declared_none' || !label
+          ? h('p', { class: 'nd' }, it.status === 'declared_none' ? T.none : T.noData)
+          : null,
     );
   };
 
