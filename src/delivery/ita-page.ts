@@ -1,3 +1,4 @@
+import { carriedPageLinks } from '../compliance/carry-over';
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { columnOf, metaOf } from '../disclosures/metadata';
@@ -278,7 +279,15 @@ export const buildItaPage = async (
   const itemIds = itemRows.map((i) => i.id);
   const entriesByItem = new Map<number, ItaEntry[]>(itemIds.map((id) => [id, []]));
   if (itemIds.length) {
-    const links = await publishedLinks(strapi, unit.id, itemIds);
+    const own = await publishedLinks(strapi, unit.id, itemIds);
+    // Carried evidence (year rollover) is on the page too, confirmed or not (carry-over.ts).
+    const seen = new Set(own.map((l) => `${l.uid}:${l.id}:${l.itemId}`));
+    const links = [
+      ...own,
+      ...(await carriedPageLinks(strapi, unit.id, itemIds)).filter(
+        (l) => !seen.has(`${l.uid}:${l.id}:${l.itemId}`),
+      ),
+    ];
     const files = await filesOf(strapi, links);
     const entries = new Map<string, ItaEntry>();
     for (const link of links) {

@@ -44,6 +44,12 @@ export default {
           handler: 'api::ita-admin.ita-admin.startYear',
           config: manage,
         },
+        {
+          method: 'POST',
+          path: '/carry-over',
+          handler: 'api::ita-admin.ita-admin.carryOver',
+          config: manage,
+        },
       ],
     } as never);
   },
