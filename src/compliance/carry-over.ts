@@ -1,12 +1,13 @@
 import { randomBytes } from 'crypto';
 import type { Core, UID } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import { errors } from '@strapi/utils';
 import { columnOf, metaOf } from '../disclosures/metadata';
 import { DISCLOSURE_BY_UID, DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
 import { CHECKLIST_UID, checklistsFor, ITEM_UID } from '../ita/checklists';
-import { fiscalYearOf } from '../ita/fiscal-year';
+import { fiscalYearOf, fiscalYearRange } from '../ita/fiscal-year';
 import { topicsSatisfiedBy } from '../ita/topics';
-import { CARRIED_UID, loadPeriods } from './engine';
+import { CARRIED_UID, loadPeriods, loadReviews } from './engine';
 import { counts, type EntryFacts } from './rules';
 
 /**
@@ -59,14 +60,20 @@ const topicsOf = (raw: unknown): string[] => (Array.isArray(raw) ? raw.map((t) =
 
 const newDocumentId = () => randomBytes(12).toString('hex');
 
+/**
+ * Raw writes on the caller's transaction when there is one (SQLite has a single connection: a
+ * query outside the transaction would wait for it forever).
+ */
+export const withKnex = <T>(strapi: Core.Strapi, fn: (trx: Knex) => Promise<T>) =>
+  strapi.db.transaction(async ({ trx }) => fn(trx as unknown as Knex)) as Promise<T>;
+
 let indexes: Promise<void> | null = null;
 /**
  * One carried row per (item, entry), and lookups by entry and by unit. Created if missing (the
  * unique index is what makes concurrent runs insert each link once).
  */
 export const ensureCarriedIndexes = (strapi: Core.Strapi): Promise<void> => {
-  indexes ??= (async () => {
-    const knex = strapi.db.connection;
+  indexes ??= withKnex(strapi, async (knex) => {
     const m = metaOf(strapi, CARRIED_UID);
     const col = (a: string) => columnOf(m, a);
     await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (??, ??, ??)', [
@@ -88,7 +95,7 @@ export const ensureCarriedIndexes = (strapi: Core.Strapi): Promise<void> => {
       col('unitRef'),
       col('state'),
     ]);
-  })().catch((error) => {
+  }).catch((error) => {
     indexes = null;
     throw error;
   });
@@ -256,7 +263,6 @@ type NewLink = {
 const insertLinks = async (strapi: Core.Strapi, links: NewLink[]): Promise<number> => {
   if (!links.length) return 0;
   await ensureCarriedIndexes(strapi);
-  const knex = strapi.db.connection;
   const m = metaOf(strapi, CARRIED_UID);
   const col = (a: string) => columnOf(m, a);
   const now = new Date();
@@ -277,10 +283,12 @@ const insertLinks = async (strapi: Core.Strapi, links: NewLink[]): Promise<numbe
       created_at: now,
       updated_at: now,
     }));
-    const result = (await knex(m.tableName)
-      .insert(rows, ['id'])
-      .onConflict([col('itemId'), col('contentType'), col('entryDocumentId')])
-      .ignore()) as unknown[];
+    const result = (await withKnex(strapi, (knex) =>
+      knex(m.tableName)
+        .insert(rows, ['id'])
+        .onConflict([col('itemId'), col('contentType'), col('entryDocumentId')])
+        .ignore(),
+    )) as unknown[];
     written += Array.isArray(result) ? result.length : 0;
   }
   return written;
@@ -341,6 +349,7 @@ export const carryOver = async (
     total: { carried: 0, toConfirm: 0 },
   };
   await removeStaleLinks(strapi, fiscalYear);
+  const yearStart = fiscalYearRange(fiscalYear).start.toISOString();
   if (!schemes.length) return summary;
   const [toItems, fromItems] = await Promise.all([
     itemsOf(
@@ -365,7 +374,7 @@ export const carryOver = async (
     for (let i = 0; i < units.length; i += UNIT_BATCH) {
       const batch = units.slice(i, i + UNIT_BATCH);
       const unitIds = batch.map((u) => u.id);
-      const [evidence, existing, periods] = await Promise.all([
+      const [evidence, existing, periods, reviews] = await Promise.all([
         publishedEvidence(strapi, unitIds, [...oldItems.keys()]),
         existingLinks(
           strapi,
@@ -373,6 +382,7 @@ export const carryOver = async (
           newItems.map((n) => n.id),
         ),
         loadPeriods(strapi, unitIds),
+        loadReviews(strapi, unitIds),
       ]);
       // One entry → the old items it satisfied.
       const entries = new Map<string, { row: EvidenceRow; oldTopics: Set<string> }>();
@@ -401,7 +411,13 @@ export const carryOver = async (
             item,
             fiscalYear,
             origin: 'carry_over',
-            state: STANDING.has(item.cadence ?? 'unknown') ? 'to_confirm' : 'confirmed',
+            // Standing evidence waits for the unit's confirmation, unless the unit already
+            // confirmed it current during year Y (e.g. before a renumbered list replaced Y's).
+            state:
+              STANDING.has(item.cadence ?? 'unknown') &&
+              (reviews.get(`${row.uid}:${row.documentId}`) ?? '') < yearStart
+                ? 'to_confirm'
+                : 'confirmed',
           });
         }
       }
@@ -432,13 +448,15 @@ const removeStaleLinks = async (strapi: Core.Strapi, fiscalYear: number) => {
     select: ['id'],
   })) as Array<{ id: number }>;
   const m = metaOf(strapi, CARRIED_UID);
-  const q = strapi.db.connection(m.tableName).where(columnOf(m, 'fiscalYear'), fiscalYear);
-  if (items.length)
-    q.whereNotIn(
-      columnOf(m, 'itemId'),
-      items.map((i) => i.id),
-    );
-  await q.delete();
+  await withKnex(strapi, async (knex) => {
+    const q = knex(m.tableName).where(columnOf(m, 'fiscalYear'), fiscalYear);
+    if (items.length)
+      q.whereNotIn(
+        columnOf(m, 'itemId'),
+        items.map((i) => i.id),
+      );
+    await q.delete();
+  });
 };
 
 /** Prints a carry-over summary for the administrator (CLI). */
@@ -494,16 +512,17 @@ export const linkToOpenYears = async (
   const type = DISCLOSURE_BY_UID.get(uid);
   if (!type) return 0;
   const m = metaOf(strapi, CARRIED_UID);
-  await strapi.db
-    .connection(m.tableName)
-    .where(columnOf(m, 'contentType'), uid)
-    .where(columnOf(m, 'entryDocumentId'), documentId)
-    .where(columnOf(m, 'state'), 'to_confirm')
-    .update({
-      [columnOf(m, 'state')]: 'confirmed',
-      [columnOf(m, 'confirmedAt')]: now,
-      updated_at: now,
-    });
+  await withKnex(strapi, (knex) =>
+    knex(m.tableName)
+      .where(columnOf(m, 'contentType'), uid)
+      .where(columnOf(m, 'entryDocumentId'), documentId)
+      .where(columnOf(m, 'state'), 'to_confirm')
+      .update({
+        [columnOf(m, 'state')]: 'confirmed',
+        [columnOf(m, 'confirmedAt')]: now,
+        updated_at: now,
+      }),
+  );
   const attrs = strapi.contentType(uid as UID.ContentType).attributes as Record<string, unknown>;
   const row = (await strapi.db.query(uid as UID.ContentType).findOne({
     where: { documentId, publishedAt: { $notNull: true } },

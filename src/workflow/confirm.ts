@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { columnOf, metaOf } from '../disclosures/metadata';
 import { DISCLOSURE_BY_UID } from '../disclosures/types';
+import { withKnex } from '../compliance/carry-over';
 import { CARRIED_UID, REVIEW_UID } from '../compliance/engine';
 import { ITEM_UID } from '../ita/checklists';
 import { fiscalYearOf } from '../ita/fiscal-year';
@@ -87,17 +88,18 @@ export const confirmCurrent = async (
     const fields = await actorFields(strapi, input.actor, caps);
     const cm = metaOf(strapi, CARRIED_UID);
     const cc = (a: string) => columnOf(cm, a);
-    const confirmed = (await strapi.db
-      .connection(cm.tableName)
-      .where(cc('contentType'), type.uid)
-      .where(cc('entryDocumentId'), input.documentId)
-      .where(cc('state'), 'to_confirm')
-      .update({
-        [cc('state')]: 'confirmed',
-        [cc('confirmedAt')]: now,
-        [cc('confirmedBy')]: fields.actorEmail ?? fields.actorRole,
-        updated_at: now,
-      })) as number;
+    const confirmed = (await withKnex(strapi, (knex) =>
+      knex(cm.tableName)
+        .where(cc('contentType'), type.uid)
+        .where(cc('entryDocumentId'), input.documentId)
+        .where(cc('state'), 'to_confirm')
+        .update({
+          [cc('state')]: 'confirmed',
+          [cc('confirmedAt')]: now,
+          [cc('confirmedBy')]: fields.actorEmail ?? fields.actorRole,
+          updated_at: now,
+        }),
+    )) as unknown as number;
     const existing = (await strapi.db.query(REVIEW_UID as UID.ContentType).findOne({
       where: { contentType: type.uid, entryDocumentId: input.documentId },
       select: ['id'],
