@@ -38,6 +38,7 @@ import {
   type Status,
 } from './labels';
 import { LinkCheck } from './LinkCheck';
+import { ToConfirm } from './ToConfirm';
 import { Legend, Matrix, ProgressList } from './Matrix';
 import { MyItems, Ranking, ReportDownloads, SubmissionDownloads } from './Sections';
 
@@ -427,6 +428,10 @@ const DashboardPage = () => {
               <MyItems items={myItems} fiscalYear={fiscalYear} onOpen={openByCodes} />
             </Section>
           ) : null}
+
+          <Section title="รายการที่ต้องยืนยัน/ทบทวน" testId="compliance-to-confirm">
+            <ToConfirm fiscalYear={fiscalYear} onChanged={() => setReload((n) => n + 1)} />
+          </Section>
 
           <Section title="ดาวน์โหลดรายงาน" testId="compliance-downloads">
             <Flex direction="column" alignItems="stretch" gap={6}>

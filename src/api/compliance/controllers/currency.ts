@@ -7,6 +7,8 @@ import { todayInBangkok } from '../../../compliance/rules';
 
 type AdminCtx = Context & { state: { user?: { id: number } } };
 
+const LIMIT = 1000;
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /**
    * GET /compliance/to-confirm?fiscalYear=2570[&unit=ENG] — the caller's units' published
@@ -25,6 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       today,
     );
-    c.body = { data, meta: { fiscalYear, today } };
+    // At most LIMIT rows (the oldest reviews first within each unit); `total` says how many.
+    c.body = { data: data.slice(0, LIMIT), meta: { fiscalYear, today, total: data.length } };
   }),
 });
