@@ -578,33 +578,17 @@ export const requireFiscalYear = (year: number | null, raw: unknown): number => 
 };
 
 /**
- * The public ITA page's view of carried links: each (published entry of the unit, item) pair
- * carried to the items, whatever its confirmation state (carried evidence stays on the public
- * page while the unit confirms it). Pairs the entry links itself are left to the caller.
+ * The public ITA page's view of carried links, as UNION ALL parts to add to the page's own query
+ * (one query for both): each (published entry of the unit, item) pair carried to the items,
+ * whatever its confirmation state (carried evidence stays on the public page while the unit
+ * confirms it). Columns: uid, type, id, documentId, title, slug, publishedAt, isNone, noneText,
+ * itemId. Pairs the entry also links itself are the caller's to drop.
  */
-export const carriedPageLinks = async (
-  strapi: Core.Strapi,
-  unitId: number,
-  itemIds: number[],
-): Promise<
-  Array<{
-    uid: string;
-    type: string;
-    id: number;
-    documentId: string;
-    title: string;
-    slug: string | null;
-    publishedAt: string | number | Date;
-    isNone: boolean | number | null;
-    noneText: string | null;
-    itemId: number;
-  }>
-> => {
-  if (!itemIds.length) return [];
+export const carriedPageParts = (strapi: Core.Strapi, unitId: number, itemIds: number[]) => {
   const knex = strapi.db.connection;
   const cm = metaOf(strapi, CARRIED_UID);
   const c = (a: string) => `c.${columnOf(cm, a)}`;
-  const parts = DISCLOSURE_TYPES.map((type) => {
+  return DISCLOSURE_TYPES.map((type) => {
     const meta = metaOf(strapi, type.uid);
     const e = (a: string) => `e.${columnOf(meta, a)}`;
     return knex
@@ -627,6 +611,4 @@ export const carriedPageLinks = async (
       .where(e('unitRef'), unitId)
       .whereNotNull(e('publishedAt'));
   });
-  const [first, ...rest] = parts;
-  return (await first.unionAll(rest, false)) as never;
 };

@@ -1,4 +1,4 @@
-import { carriedPageLinks } from '../compliance/carry-over';
+import { carriedPageParts } from '../compliance/carry-over';
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { columnOf, metaOf } from '../disclosures/metadata';
@@ -131,6 +131,7 @@ const publishedLinks = async (
       .whereNotNull(e('publishedAt'))
       .whereIn(`l.${link.inverseJoinColumn.name}`, itemIds);
   });
+  parts.push(...carriedPageParts(strapi, unitId, itemIds));
   const [first, ...rest] = parts;
   return (await first.unionAll(rest, false)) as LinkRow[];
 };
@@ -279,15 +280,15 @@ export const buildItaPage = async (
   const itemIds = itemRows.map((i) => i.id);
   const entriesByItem = new Map<number, ItaEntry[]>(itemIds.map((id) => [id, []]));
   if (itemIds.length) {
-    const own = await publishedLinks(strapi, unit.id, itemIds);
-    // Carried evidence (year rollover) is on the page too, confirmed or not (carry-over.ts).
-    const seen = new Set(own.map((l) => `${l.uid}:${l.id}:${l.itemId}`));
-    const links = [
-      ...own,
-      ...(await carriedPageLinks(strapi, unit.id, itemIds)).filter(
-        (l) => !seen.has(`${l.uid}:${l.id}:${l.itemId}`),
-      ),
-    ];
+    // Carried evidence (year rollover) is on the page too, confirmed or not (carry-over.ts);
+    // a pair the entry also links itself is listed once.
+    const seen = new Set<string>();
+    const links = (await publishedLinks(strapi, unit.id, itemIds)).filter((l) => {
+      const key = `${l.uid}:${l.id}:${l.itemId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     const files = await filesOf(strapi, links);
     const entries = new Map<string, ItaEntry>();
     for (const link of links) {
