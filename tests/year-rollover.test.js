@@ -507,3 +507,49 @@ test('suggestions by cadence: a 2569 report for 2570 O112, a plan for every year
   });
   expect(await codesOf(PROFILE, profile.documentId)).toEqual(['2570:O101', '2570:O103']);
 });
+
+test('reminders include standing items to be reviewed, once per review-by date', async () => {
+  const knex = strapi.db.connection;
+  const { metaOf, columnOf } = require(`${appDir}/dist/src/disclosures/metadata`);
+  const rm = metaOf(strapi, REVIEW);
+  await knex(rm.tableName)
+    .where(columnOf(rm, 'entryDocumentId'), e.profile.documentId)
+    .update({ [columnOf(rm, 'reviewedAt')]: new Date('2025-07-01T03:00:00Z') });
+  expect((await matrix('ENG'))('O101').status).toBe('to_review');
+  const put = await api()
+    .put('/compliance/responsibilities')
+    .set('Authorization', `Bearer ${tokens.admin}`)
+    .send({
+      fiscalYear: 2570,
+      unit: 'ENG',
+      assignments: [{ item: 'O101', primaryEmail: 'editoreng@rollover.example.org' }],
+    });
+  expect(put.status).toBe(200);
+
+  const { sendReminders } = require(`${appDir}/dist/src/compliance/reminders`);
+  const email = strapi.plugin('email').service('email');
+  const send = jest.spyOn(email, 'send').mockResolvedValue(undefined);
+  try {
+    const first = await sendReminders(strapi, { now: new Date() });
+    expect(first.sent).toEqual([
+      {
+        to: 'editoreng@rollover.example.org',
+        items: [
+          expect.objectContaining({
+            unit: 'ENG',
+            item: 'O101',
+            status: 'to_review',
+            review: true,
+            dueDate: '2026-07-01',
+          }),
+        ],
+      },
+    ]);
+    expect(send.mock.calls[0][0].text).toContain(
+      'ยืนยันว่าข้อมูลยังเป็นปัจจุบัน (หรือปรับปรุง) ภายใน 1 กรกฎาคม 2569',
+    );
+    expect((await sendReminders(strapi, { now: new Date() })).sent).toEqual([]);
+  } finally {
+    send.mockRestore();
+  }
+});
