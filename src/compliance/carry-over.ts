@@ -7,7 +7,7 @@ import { DISCLOSURE_BY_UID, DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/ty
 import { CHECKLIST_UID, checklistsFor, ITEM_UID } from '../ita/checklists';
 import { fiscalYearOf, fiscalYearRange } from '../ita/fiscal-year';
 import { topicsSatisfiedBy } from '../ita/topics';
-import { CARRIED_UID, loadPeriods, loadReviews } from './engine';
+import { CARRIED_UID, loadPeriods, loadReviews, REVIEW_UID } from './engine';
 import { counts, type EntryFacts } from './rules';
 
 /**
@@ -69,7 +69,8 @@ export const withKnex = <T>(strapi: Core.Strapi, fn: (trx: Knex) => Promise<T>) 
 
 let indexes: Promise<void> | null = null;
 /**
- * One carried row per (item, entry), and lookups by entry and by unit. Created if missing (the
+ * One carried row per (item, entry), and lookups by entry and by unit; one confirmation row per
+ * entry. Created if missing (the
  * unique index is what makes concurrent runs insert each link once).
  */
 export const ensureCarriedIndexes = (strapi: Core.Strapi): Promise<void> => {
@@ -94,6 +95,19 @@ export const ensureCarriedIndexes = (strapi: Core.Strapi): Promise<void> => {
       m.tableName,
       col('unitRef'),
       col('state'),
+    ]);
+    // One confirmation row per entry (the confirm action upserts it), read per unit.
+    const r = metaOf(strapi, REVIEW_UID);
+    await knex.raw('CREATE UNIQUE INDEX IF NOT EXISTS ?? ON ?? (??, ??)', [
+      `${r.tableName}_entry_uq`,
+      r.tableName,
+      columnOf(r, 'contentType'),
+      columnOf(r, 'entryDocumentId'),
+    ]);
+    await knex.raw('CREATE INDEX IF NOT EXISTS ?? ON ?? (??)', [
+      `${r.tableName}_unit_idx`,
+      r.tableName,
+      columnOf(r, 'unitRef'),
     ]);
   }).catch((error) => {
     indexes = null;

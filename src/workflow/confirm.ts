@@ -2,7 +2,8 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { columnOf, metaOf } from '../disclosures/metadata';
 import { DISCLOSURE_BY_UID } from '../disclosures/types';
-import { withKnex } from '../compliance/carry-over';
+import { randomBytes } from 'crypto';
+import { ensureCarriedIndexes, withKnex } from '../compliance/carry-over';
 import { CARRIED_UID, REVIEW_UID } from '../compliance/engine';
 import { ITEM_UID } from '../ita/checklists';
 import { fiscalYearOf } from '../ita/fiscal-year';
@@ -100,22 +101,31 @@ export const confirmCurrent = async (
           updated_at: now,
         }),
     )) as unknown as number;
-    const existing = (await strapi.db.query(REVIEW_UID as UID.ContentType).findOne({
-      where: { contentType: type.uid, entryDocumentId: input.documentId },
-      select: ['id'],
-    })) as { id: number } | null;
-    const review = {
-      unitRef: unitId,
-      contentType: type.uid,
-      entryDocumentId: input.documentId,
-      reviewedAt: now,
-      reviewedBy: fields.actorEmail ?? fields.actorRole,
-    };
-    if (existing)
-      await strapi.db
-        .query(REVIEW_UID as UID.ContentType)
-        .update({ where: { id: existing.id }, data: review as never });
-    else await strapi.db.query(REVIEW_UID as UID.ContentType).create({ data: review as never });
+    // Upsert: two confirmations at once leave one row (unique index on the entry).
+    await ensureCarriedIndexes(strapi);
+    const rm = metaOf(strapi, REVIEW_UID);
+    const rc = (a: string) => columnOf(rm, a);
+    const by = fields.actorEmail ?? fields.actorRole;
+    await withKnex(strapi, (knex) =>
+      knex(rm.tableName)
+        .insert({
+          document_id: randomBytes(12).toString('hex'),
+          [rc('unitRef')]: unitId,
+          [rc('contentType')]: type.uid,
+          [rc('entryDocumentId')]: input.documentId,
+          [rc('reviewedAt')]: now,
+          [rc('reviewedBy')]: by,
+          created_at: now,
+          updated_at: now,
+        })
+        .onConflict([rc('contentType'), rc('entryDocumentId')])
+        .merge({
+          [rc('unitRef')]: unitId,
+          [rc('reviewedAt')]: now,
+          [rc('reviewedBy')]: by,
+          updated_at: now,
+        }),
+    );
     const comment = typeof input.comment === 'string' ? input.comment.trim() : '';
     const event = await appendEvent(strapi, {
       contentType: type.uid,
