@@ -1,6 +1,7 @@
 import itaExport from './ita-export';
 import itaImport from './ita-import';
 import itaStartYear from './ita-start-year';
+import itaCarryOver from './ita-carry-over';
 import itaMappingDoc from './ita-mapping-doc';
 import openapi from './openapi';
 import auditVerify from './audit-verify';
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   'ita:import': itaImport,
   'ita:export': itaExport,
   'ita:start-year': itaStartYear,
+  'ita:carry-over': itaCarryOver,
   'ita:mapping-doc': itaMappingDoc,
   openapi,
   'unit:create': unitCreate,

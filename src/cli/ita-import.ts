@@ -1,4 +1,5 @@
 import { validateChecklistFile } from '../ita/checklist-file';
+import { carryOver, formatCarrySummary } from '../compliance/carry-over';
 import { importChecklist } from '../ita/checklists';
 import { readInputFile, type Command } from './args';
 
@@ -28,6 +29,8 @@ const command: Command = {
     console.log(
       `${r.replaced ? 'replaced' : 'added'} checklist ${r.fiscalYear} (${r.scheme}): ${r.created} item(s) added, ${r.updated} updated, ${r.removed} removed`,
     );
+    const summary = await carryOver(strapi, r.fiscalYear, { schemes: [r.scheme] });
+    for (const line of formatCarrySummary(summary)) console.log(line);
     return 0;
   },
 };

@@ -1,3 +1,4 @@
+import { carryOver, formatCarrySummary } from '../compliance/carry-over';
 import { startFiscalYear } from '../ita/checklists';
 import { SCHEME_PATTERN } from '../ita/checklist-file';
 import { fiscalYearArg, parseArgs, UsageError, type Command } from './args';
@@ -15,6 +16,9 @@ const command: Command = {
     const strapi = await ctx.boot();
     const r = await startFiscalYear(strapi, year, scheme, from);
     console.log(`started ${year} (${scheme}) from ${from}: ${r.created} item(s), provisional`);
+    // The new year takes the previous year's evidence with it (standing: to confirm current).
+    const summary = await carryOver(strapi, year, { schemes: [scheme], fromYear: from });
+    for (const line of formatCarrySummary(summary)) console.log(line);
     return 0;
   },
 };

@@ -50,6 +50,8 @@ export type CellEntry = {
   publishedAt: string | null;
   workflowState: string | null;
   isNone: boolean;
+  /** Counted through a carried link (year rollover): to be confirmed current, or confirmed. */
+  carried?: 'to_confirm' | 'confirmed';
 };
 export type MatrixCell = {
   unit: string;
@@ -150,8 +152,96 @@ const loadLinks = async (
   return (await first.unionAll(rest, false)) as LinkRow[];
 };
 
+/** The carried-evidence table (year rollover, standing evidence published later). */
+export const CARRIED_UID = 'api::carried-evidence.carried-evidence';
+/** The last confirmation that a published entry is still current, per entry. */
+export const REVIEW_UID = 'api::entry-review.entry-review';
+
+/**
+ * Every carried link (src/compliance/carry-over.ts) of the given units to the given items whose
+ * entry is published: one UNION ALL over the disclosure tables joined on documentId. A withdrawn
+ * (unpublished) entry has no published row, so its carried links stop counting by themselves.
+ */
+export const loadCarried = async (
+  strapi: Core.Strapi,
+  unitIds: number[] | null,
+  itemIds: number[],
+): Promise<Array<LinkRow & { carried: 'to_confirm' | 'confirmed' }>> => {
+  if (!itemIds.length || (unitIds && !unitIds.length)) return [];
+  const knex = strapi.db.connection;
+  const cm = metaOf(strapi, CARRIED_UID);
+  const c = (a: string) => `c.${columnOf(cm, a)}`;
+  const parts = DISCLOSURE_TYPES.map((type) => {
+    const meta = metaOf(strapi, type.uid);
+    const e = (a: string) => `e.${columnOf(meta, a)}`;
+    const has = (a: string) => Boolean(meta.attributes[a]);
+    const pick = (a: string, alias: string, sqlType: 'integer' | 'date') =>
+      has(a)
+        ? knex.raw('?? as ??', [e(a), alias])
+        : knex.raw(`CAST(NULL AS ${sqlType}) as ??`, [alias]);
+    const q = knex
+      .select(
+        knex.raw('? as ??', [type.uid, 'uid']),
+        knex.raw('? as ??', [type.name, 'type']),
+        knex.raw('?? as ??', ['e.id', 'id']),
+        knex.raw('?? as ??', [e('documentId'), 'documentId']),
+        knex.raw('?? as ??', [e('title'), 'title']),
+        knex.raw('?? as ??', [e('publishedAt'), 'publishedAt']),
+        knex.raw('?? as ??', [e('workflowState'), 'workflowState']),
+        knex.raw('?? as ??', [e('isNone'), 'isNone']),
+        pick('fiscalYear', 'fiscalYear', 'integer'),
+        pick('month', 'month', 'integer'),
+        pick('date', 'date', 'date'),
+        knex.raw('?? as ??', [e('unitRef'), 'unitRef']),
+        knex.raw('?? as ??', [c('itemId'), 'itemId']),
+        knex.raw('?? as ??', [c('state'), 'carried']),
+      )
+      .from({ c: cm.tableName })
+      .join({ e: meta.tableName }, e('documentId'), c('entryDocumentId'))
+      .where(c('contentType'), type.uid)
+      .whereIn(c('itemId'), itemIds)
+      .whereNotNull(e('publishedAt'));
+    if (unitIds) q.whereIn(e('unitRef'), unitIds);
+    else q.whereNotNull(e('unitRef'));
+    return q;
+  });
+  const [first, ...rest] = parts;
+  return (await first.unionAll(rest, false)) as Array<
+    LinkRow & { carried: 'to_confirm' | 'confirmed' }
+  >;
+};
+
+/** The last confirmation of each entry of the given units (`uid:documentId` → ISO datetime). */
+export const loadReviews = async (
+  strapi: Core.Strapi,
+  unitIds: number[] | null,
+): Promise<Map<string, string>> => {
+  const out = new Map<string, string>();
+  if (unitIds && !unitIds.length) return out;
+  const rm = metaOf(strapi, REVIEW_UID);
+  const col = (a: string) => columnOf(rm, a);
+  const q = strapi.db.connection
+    .select(
+      strapi.db.connection.raw('?? as ??', [col('contentType'), 'uid']),
+      strapi.db.connection.raw('?? as ??', [col('entryDocumentId'), 'documentId']),
+      strapi.db.connection.raw('?? as ??', [col('reviewedAt'), 'reviewedAt']),
+    )
+    .from(rm.tableName);
+  if (unitIds) q.whereIn(col('unitRef'), unitIds);
+  const rows = (await q) as Array<{ uid: string; documentId: string; reviewedAt: unknown }>;
+  for (const r of rows) {
+    const at = iso(r.reviewedAt as string | null);
+    if (at) out.set(`${r.uid}:${r.documentId}`, at);
+  }
+  return out;
+};
+
+/** Standing evidence: the later of its publication and its last confirmation. */
+const reviewedAtOf = (publishedAt: string | null, confirmed: string | undefined) =>
+  publishedAt && confirmed ? (confirmed > publishedAt ? confirmed : publishedAt) : publishedAt;
+
 /** Periods (start/end dates) of the entries that have one (plans, reports), by `uid:id`. */
-const loadPeriods = async (
+export const loadPeriods = async (
   strapi: Core.Strapi,
   unitIds: number[] | null,
 ): Promise<Map<string, { start: string; end: string }>> => {
@@ -256,6 +346,7 @@ export const loadMatrixData = async (
     dueMonth: number | null;
     dueDay: number | null;
     graceDays: number | null;
+    reviewMonths: number | null;
     checklistId: number;
   };
   let itemRows: ItemRow[] = [];
@@ -278,6 +369,7 @@ export const loadMatrixData = async (
           'dueMonth',
           'dueDay',
           'graceDays',
+          'reviewMonths',
         ].map((a) => knex.raw('?? as ??', [a === 'id' ? 'i.id' : i(a), a])),
         knex.raw('?? as ??', [`l.${link.inverseJoinColumn.name}`, 'checklistId']),
       )
@@ -295,6 +387,7 @@ export const loadMatrixData = async (
     dueMonth: r.dueMonth,
     dueDay: r.dueDay,
     graceDays: r.graceDays,
+    reviewMonths: r.reviewMonths,
   });
   const items: MatrixItem[] = itemRows.map((r) => ({
     id: r.id,
@@ -310,13 +403,19 @@ export const loadMatrixData = async (
 
   const unitIds =
     input.group || input.unitIds || input.unitCodes || input.scheme ? units.map((u) => u.id) : null;
-  const [links, periods] = await Promise.all([
+  const [links, periods, carried, reviews] = await Promise.all([
     loadLinks(
       strapi,
       unitIds,
       itemRows.map((r) => r.id),
     ),
     loadPeriods(strapi, unitIds),
+    loadCarried(
+      strapi,
+      unitIds,
+      itemRows.map((r) => r.id),
+    ),
+    loadReviews(strapi, unitIds),
   ]);
 
   // (unit, item) → documentId → its published and draft facts.
@@ -335,6 +434,9 @@ export const loadMatrixData = async (
       month: row.month === null ? null : Number(row.month),
       date: dateOnly(row.date),
       period: periods.get(`${row.uid}:${row.id}`) ?? null,
+      reviewedAt: published
+        ? reviewedAtOf(iso(row.publishedAt), reviews.get(`${row.uid}:${row.documentId}`))
+        : null,
     };
     const key = `${row.unitRef}:${row.itemId}`;
     const docs = byCell.get(key) ?? new Map();
@@ -344,6 +446,8 @@ export const loadMatrixData = async (
     docs.set(row.documentId, doc);
     byCell.set(key, docs);
   }
+
+  mergeCarried(byCell, carried, periods, reviews);
 
   const itemsByScheme = new Map<string, Array<{ id: number; code: string; rule: ItemRule }>>();
   for (const r of itemRows) {
@@ -381,6 +485,39 @@ export const evaluateCell = (
   return { facts, evaluation: evaluate(item.rule, data.fiscalYear, facts, asOf ?? today) };
 };
 
+/** Carried links join the cell as published facts, unless the entry is linked there itself. */
+const mergeCarried = (
+  byCell: Map<string, Map<string, DocFacts>>,
+  carried: Array<LinkRow & { carried: 'to_confirm' | 'confirmed' }>,
+  periods: Map<string, { start: string; end: string }>,
+  reviews: Map<string, string>,
+) => {
+  for (const row of carried) {
+    const key = `${row.unitRef}:${row.itemId}`;
+    const docs = byCell.get(key) ?? new Map<string, DocFacts>();
+    const doc = docs.get(row.documentId) ?? {};
+    if (doc.published) continue;
+    const publishedAt = iso(row.publishedAt);
+    doc.published = {
+      documentId: row.documentId,
+      type: row.type,
+      title: row.title,
+      published: true,
+      publishedAt,
+      workflowState: row.workflowState ?? null,
+      isNone: Boolean(row.isNone),
+      fiscalYear: row.fiscalYear === null ? null : Number(row.fiscalYear),
+      month: row.month === null ? null : Number(row.month),
+      date: dateOnly(row.date),
+      period: periods.get(`${row.uid}:${row.id}`) ?? null,
+      carried: row.carried === 'to_confirm' ? 'to_confirm' : 'confirmed',
+      reviewedAt: reviewedAtOf(publishedAt, reviews.get(`${row.uid}:${row.documentId}`)),
+    };
+    docs.set(row.documentId, doc);
+    byCell.set(key, docs);
+  }
+};
+
 /**
  * Evaluates every cell on `today`. With `asOf` (a past date), as things stood at the end of that
  * day: only what was published by then counts, and nothing was in review.
@@ -415,6 +552,7 @@ export const evaluateMatrix = (
             publishedAt: e.publishedAt,
             workflowState: e.workflowState,
             isNone: e.isNone,
+            ...(e.carried ? { carried: e.carried } : {}),
           })),
       });
     }

@@ -6,6 +6,7 @@ import {
   addDays,
   counts,
   monthlyDueDates,
+  reviewByOf,
   STATUS_LABELS_TH,
   todayInBangkok,
   type Status,
@@ -52,6 +53,8 @@ export type ReminderItem = {
   status: Status;
   /** Monthly items: the month (1–12) the reminder is about. */
   month?: number;
+  /** Standing items: the reminder is about the review-by date (confirm the entry is current). */
+  review?: boolean;
 };
 
 export type ReminderResult = {
@@ -102,6 +105,27 @@ const openDue = (
 };
 
 /**
+ * Standing items: the date the item becomes "to be reviewed" — the latest review-by date of the
+ * published evidence (the item stays complete while one entry is current). A reminder is due when
+ * it has passed or falls within the notice period. Null when nothing has a review-by date.
+ */
+const reviewDue = (
+  data: MatrixData,
+  unit: { id: number; scheme: string },
+  itemCode: string,
+): string | null => {
+  const item = data.itemsByScheme.get(unit.scheme)?.find((i) => i.code === itemCode);
+  if (!item || item.rule.cadence !== 'standing') return null;
+  let latest: string | null = null;
+  for (const doc of data.byCell.get(`${unit.id}:${item.id}`)?.values() ?? []) {
+    if (!doc.published || doc.published.isNone || doc.published.carried === 'to_confirm') continue;
+    const by = reviewByOf(item.rule, doc.published);
+    if (by !== null && (latest === null || by > latest)) latest = by;
+  }
+  return latest;
+};
+
+/**
  * One run: finds every responsibility whose item falls due within its row's `remindDaysBefore`
  * (else REMINDER_DAYS_BEFORE, default 7) days from `now`'s Bangkok date and is not done, and
  * e-mails each person once with all their items. Items of the current and the previous fiscal
@@ -146,9 +170,34 @@ export const sendReminders = async (
       const unit = units.get((row.unit as { code: string }).code);
       const cell = cells.get(`${unit?.code}:${row.item.code}`);
       if (!unit || !cell) continue;
+      const days = row.remindDaysBefore ?? defaultDays;
+      // Standing evidence to be confirmed current: past its review-by date, or soon.
+      const review =
+        cell.status === 'to_review' || cell.status === 'complete'
+          ? reviewDue(data, unit, row.item.code)
+          : null;
+      if (
+        review !== null &&
+        (cell.status === 'to_review' || review <= addDays(today, days)) &&
+        row.lastReminderFor !== review
+      ) {
+        due.push({
+          row,
+          item: {
+            unit: unit.code,
+            unitNameTh: unit.nameTh,
+            item: row.item.code,
+            titleTh: row.item.titleTh,
+            fiscalYear,
+            dueDate: review,
+            status: 'to_review',
+            review: true,
+          },
+        });
+        continue;
+      }
       const open = openDue(data, unit, row.item.code, cell, today);
       if (!open) continue;
-      const days = row.remindDaysBefore ?? defaultDays;
       // Due today or within the notice period; what is already overdue is the dashboard's.
       if (open.due < today || open.due > addDays(today, days)) continue;
       if (row.lastReminderFor === open.due) continue;
@@ -207,9 +256,10 @@ export const sendReminders = async (
       '',
       `ข้อต่อไปนี้ที่ท่านรับผิดชอบจะครบกำหนดเผยแพร่ภายใน ${defaultDays} วัน (หรือตามที่กำหนดไว้ในแต่ละข้อ) และยังไม่ได้เผยแพร่:`,
       '',
-      ...items.map(
-        (i) =>
-          `- [${i.unit}] ${i.item} ${i.titleTh}${i.month ? ` (เดือน${THAI_MONTHS[i.month - 1]})` : ''} — ครบกำหนด ${thaiDate(i.dueDate)} — สถานะ: ${STATUS_LABELS_TH[i.status]}`,
+      ...items.map((i) =>
+        i.review
+          ? `- [${i.unit}] ${i.item} ${i.titleTh} — ยืนยันว่าข้อมูลยังเป็นปัจจุบัน (หรือปรับปรุง) ภายใน ${thaiDate(i.dueDate)} — สถานะ: ${STATUS_LABELS_TH[i.status]}`
+          : `- [${i.unit}] ${i.item} ${i.titleTh}${i.month ? ` (เดือน${THAI_MONTHS[i.month - 1]})` : ''} — ครบกำหนด ${thaiDate(i.dueDate)} — สถานะ: ${STATUS_LABELS_TH[i.status]}`,
       ),
       '',
       `หน่วยงาน: ${[...new Set(items.map((i) => `${i.unit} ${i.unitNameTh}`))].join(', ')}`,

@@ -1,3 +1,4 @@
+import { carriedPageParts } from '../compliance/carry-over';
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { columnOf, metaOf } from '../disclosures/metadata';
@@ -145,6 +146,7 @@ const publishedLinks = async (
       .whereNotNull(e('publishedAt'))
       .whereIn(`l.${link.inverseJoinColumn.name}`, itemIds);
   });
+  parts.push(...carriedPageParts(strapi, unitId, itemIds));
   const [first, ...rest] = parts;
   return (await first.unionAll(rest, false)) as LinkRow[];
 };
@@ -299,9 +301,15 @@ export const buildItaPage = async (
   const itemIds = itemRows.map((i) => i.id);
   const entriesByItem = new Map<number, ItaEntry[]>(itemIds.map((id) => [id, []]));
   if (itemIds.length) {
-    const links = (await publishedLinks(strapi, unit.id, itemIds)).filter((l) =>
-      judged.get(l.itemId)?.counted.has(`${l.type}:${l.documentId}`),
-    );
+    // Own links and carried evidence (year rollover, carry-over.ts), each pair once, and only
+    // the entries the one status rule counts.
+    const seen = new Set<string>();
+    const links = (await publishedLinks(strapi, unit.id, itemIds)).filter((l) => {
+      const key = `${l.uid}:${l.id}:${l.itemId}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return judged.get(l.itemId)?.counted.has(`${l.type}:${l.documentId}`) ?? false;
+    });
     const files = await filesOf(strapi, links);
     const entries = new Map<string, ItaEntry>();
     for (const link of links) {

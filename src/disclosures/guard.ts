@@ -243,9 +243,18 @@ const guardWrite = async (strapi: Core.Strapi, type: DisclosureType, ctx: Ctx) =
       kind: typeof data.kind === 'string' ? data.kind : null,
       unit: unitRef,
       fiscalYear: typeof data.fiscalYear === 'number' ? data.fiscalYear : null,
+      month: typeof data.month === 'number' ? data.month : null,
+      period: periodOf(data.period),
     });
     if (suggested.length > 0) data.checklistItems = suggested;
   }
+};
+
+/** A `shared.period` value of a payload as dates, for suggestions by cadence. */
+const periodOf = (raw: unknown): { start: string; end: string } | null => {
+  const p = raw as { startDate?: unknown; endDate?: unknown } | null | undefined;
+  if (!p || typeof p.startDate !== 'string' || typeof p.endDate !== 'string') return null;
+  return { start: p.startDate.slice(0, 10), end: p.endDate.slice(0, 10) };
 };
 
 /** Registers the disclosure rules on the Document Service: every caller passes through them. */

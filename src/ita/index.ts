@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ensureCarriedIndexes } from '../compliance/carry-over';
 import { loadShippedChecklists } from './checklists';
 import { registerChecklistGuard } from './guard';
 
@@ -44,10 +45,18 @@ export default {
           handler: 'api::ita-admin.ita-admin.startYear',
           config: manage,
         },
+        {
+          method: 'POST',
+          path: '/carry-over',
+          handler: 'api::ita-admin.ita-admin.carryOver',
+          config: manage,
+        },
       ],
     } as never);
   },
   async bootstrap(strapi: Core.Strapi) {
+    // The carried-evidence indexes, before anything publishes (seed, scheduler).
+    await ensureCarriedIndexes(strapi);
     const loaded = await loadShippedChecklists(strapi);
     for (const r of loaded) {
       strapi.log.info(

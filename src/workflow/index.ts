@@ -26,6 +26,8 @@ export default {
         },
         { method: 'POST', path: '/bulk', handler: `${HANDLER}.bulk`, config: { policies } },
         { method: 'POST', path: '/delete', handler: `${HANDLER}.delete`, config: { policies } },
+        { method: 'POST', path: '/confirm', handler: `${HANDLER}.confirm`, config: { policies } },
+        { method: 'GET', path: '/currency', handler: `${HANDLER}.currency`, config: { policies } },
         { method: 'GET', path: '/history', handler: `${HANDLER}.history`, config: { policies } },
         { method: 'GET', path: '/tasks', handler: `${HANDLER}.tasks`, config: { policies } },
       ],

@@ -1,5 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { linkToOpenYears } from '../compliance/carry-over';
 import { DISCLOSURE_BY_UID } from '../disclosures/types';
 import { readableUnits, scopeOfAdmin } from '../units/scope';
 import { appendEvent, EVENT_UID, type StoredEvent } from './audit';
@@ -100,7 +101,7 @@ const parsePublishAt = (value: unknown): Date | null => {
 };
 
 /** The capacities the actor holds in a unit (super admins hold all). */
-const capacitiesIn = async (strapi: Core.Strapi, actor: Actor, unitId: number | null) => {
+export const capacitiesIn = async (strapi: Core.Strapi, actor: Actor, unitId: number | null) => {
   if (actor.kind === 'system') return new Set<Capacity>(['editor', 'approver', 'publisher']);
   const scope = await scopeOfAdmin(strapi, actor.user);
   if (scope.unrestricted) return new Set<Capacity>(['editor', 'approver', 'publisher']);
@@ -112,7 +113,7 @@ const capacitiesIn = async (strapi: Core.Strapi, actor: Actor, unitId: number | 
   return caps;
 };
 
-const actorFields = async (strapi: Core.Strapi, actor: Actor, caps: Set<Capacity>) => {
+export const actorFields = async (strapi: Core.Strapi, actor: Actor, caps: Set<Capacity>) => {
   if (actor.kind === 'system')
     return { actorId: null, actorEmail: null, actorRole: `system:${actor.name}` };
   const email =
@@ -252,6 +253,8 @@ export const transition = async (
       await asWorkflow('publish', () =>
         publishable(strapi, type.uid).publish({ documentId: input.documentId }),
       );
+      // Standing evidence counts for every open year that asks for its topic (carry-over.ts).
+      await linkToOpenYears(strapi, type.uid, input.documentId);
     }
     if (input.action === 'unpublish') {
       await asWorkflow('unpublish', () =>

@@ -466,6 +466,69 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiCarriedEvidenceCarriedEvidence extends Struct.CollectionTypeSchema {
+  collectionName: 'carried_evidences';
+  info: {
+    description: '\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E17\u0E35\u0E48\u0E40\u0E1C\u0E22\u0E41\u0E1E\u0E23\u0E48\u0E41\u0E25\u0E49\u0E27\u0E0B\u0E36\u0E48\u0E07\u0E22\u0E01\u0E44\u0E1B\u0E43\u0E0A\u0E49\u0E01\u0E31\u0E1A\u0E02\u0E49\u0E2D\u0E15\u0E31\u0E27\u0E0A\u0E35\u0E49\u0E27\u0E31\u0E14\u0E02\u0E2D\u0E07\u0E1B\u0E35\u0E07\u0E1A\u0E1B\u0E23\u0E30\u0E21\u0E32\u0E13\u0E2D\u0E37\u0E48\u0E19 (\u0E22\u0E01\u0E22\u0E2D\u0E14\u0E02\u0E36\u0E49\u0E19\u0E1B\u0E35\u0E43\u0E2B\u0E21\u0E48 \u0E2B\u0E23\u0E37\u0E2D\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E04\u0E07\u0E17\u0E35\u0E48\u0E17\u0E35\u0E48\u0E40\u0E1C\u0E22\u0E41\u0E1E\u0E23\u0E48\u0E2B\u0E25\u0E31\u0E07\u0E40\u0E23\u0E34\u0E48\u0E21\u0E1B\u0E35) \u0E42\u0E14\u0E22\u0E44\u0E21\u0E48\u0E41\u0E01\u0E49\u0E44\u0E02\u0E15\u0E31\u0E27\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25 / A published entry counted for a checklist item of another year without editing the entry';
+    displayName: '\u0E2B\u0E25\u0E31\u0E01\u0E10\u0E32\u0E19\u0E17\u0E35\u0E48\u0E22\u0E01\u0E21\u0E32\u0E43\u0E0A\u0E49\u0E01\u0E31\u0E1A\u0E02\u0E49\u0E2D\u0E15\u0E31\u0E27\u0E0A\u0E35\u0E49\u0E27\u0E31\u0E14';
+    pluralName: 'carried-evidences';
+    singularName: 'carried-evidence';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    carriedAt: Schema.Attribute.DateTime;
+    confirmedAt: Schema.Attribute.DateTime;
+    confirmedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    entryDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    fiscalYear: Schema.Attribute.Integer & Schema.Attribute.Required;
+    itemCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 10;
+      }>;
+    itemId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::carried-evidence.carried-evidence'
+    > &
+      Schema.Attribute.Private;
+    origin: Schema.Attribute.Enumeration<['carry_over', 'publish']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'carry_over'>;
+    publishedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<['to_confirm', 'confirmed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'to_confirm'>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiComplianceReportComplianceReport extends Struct.CollectionTypeSchema {
   collectionName: 'compliance_reports';
   info: {
@@ -551,6 +614,53 @@ export interface ApiEServiceEService extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
+  };
+}
+
+export interface ApiEntryReviewEntryReview extends Struct.CollectionTypeSchema {
+  collectionName: 'entry_reviews';
+  info: {
+    description: '\u0E04\u0E23\u0E31\u0E49\u0E07\u0E25\u0E48\u0E32\u0E2A\u0E38\u0E14\u0E17\u0E35\u0E48\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19\u0E22\u0E37\u0E19\u0E22\u0E31\u0E19\u0E27\u0E48\u0E32\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E17\u0E35\u0E48\u0E40\u0E1C\u0E22\u0E41\u0E1E\u0E23\u0E48\u0E22\u0E31\u0E07\u0E40\u0E1B\u0E47\u0E19\u0E1B\u0E31\u0E08\u0E08\u0E38\u0E1A\u0E31\u0E19 (\u0E2B\u0E19\u0E36\u0E48\u0E07\u0E41\u0E16\u0E27\u0E15\u0E48\u0E2D\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25) / The last time a unit confirmed a published entry is still current (one row per entry)';
+    displayName: '\u0E01\u0E32\u0E23\u0E22\u0E37\u0E19\u0E22\u0E31\u0E19\u0E04\u0E27\u0E32\u0E21\u0E40\u0E1B\u0E47\u0E19\u0E1B\u0E31\u0E08\u0E08\u0E38\u0E1A\u0E31\u0E19\u0E02\u0E2D\u0E07\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25';
+    pluralName: 'entry-reviews';
+    singularName: 'entry-review';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    contentType: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    entryDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::entry-review.entry-review'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    reviewedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    reviewedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
 }
 
@@ -747,6 +857,14 @@ export interface ApiItaItemItaItem extends Struct.CollectionTypeSchema {
     notes: Schema.Attribute.Text & Schema.Attribute.Private;
     position: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
     publishedAt: Schema.Attribute.DateTime;
+    reviewMonths: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 120;
+          min: 1;
+        },
+        number
+      >;
     subindicatorCode: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 20;
@@ -2153,8 +2271,10 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::activity.activity': ApiActivityActivity;
+      'api::carried-evidence.carried-evidence': ApiCarriedEvidenceCarriedEvidence;
       'api::compliance-report.compliance-report': ApiComplianceReportComplianceReport;
       'api::e-service.e-service': ApiEServiceEService;
+      'api::entry-review.entry-review': ApiEntryReviewEntryReview;
       'api::executive.executive': ApiExecutiveExecutive;
       'api::ita-checklist.ita-checklist': ApiItaChecklistItaChecklist;
       'api::ita-item.ita-item': ApiItaItemItaItem;

@@ -38,6 +38,8 @@ import {
   type Status,
 } from './labels';
 import { LinkCheck } from './LinkCheck';
+import { StartYear } from './StartYear';
+import { ToConfirm } from './ToConfirm';
 import { Legend, Matrix, ProgressList } from './Matrix';
 import { MyItems, Ranking, ReportDownloads, SubmissionDownloads } from './Sections';
 
@@ -344,7 +346,15 @@ const DashboardPage = () => {
           <Typography variant="omega" tag="p" textColor="neutral700">
             ผู้ดูแลระบบเริ่มปีใหม่ได้โดยคัดลอกชุดตัวชี้วัดของปีก่อนเป็นฉบับชั่วคราว (npm run cli --
             ita:start-year {fiscalYear} general) แล้วนำเข้าฉบับจริงเมื่อ ป.ป.ช. ประกาศ
+            ข้อมูลที่เผยแพร่แล้วของปีก่อนจะถูกยกมาใช้กับข้อที่ถามเรื่องเดียวกัน
           </Typography>
+          {central ? (
+            <StartYear
+              fiscalYear={fiscalYear}
+              scheme={view?.units[0]?.scheme ?? 'general'}
+              onStarted={() => setReload((n) => n + 1)}
+            />
+          ) : null}
           <Box paddingTop={4}>
             <Button
               variant="secondary"
@@ -427,6 +437,10 @@ const DashboardPage = () => {
               <MyItems items={myItems} fiscalYear={fiscalYear} onOpen={openByCodes} />
             </Section>
           ) : null}
+
+          <Section title="รายการที่ต้องยืนยัน/ทบทวน" testId="compliance-to-confirm">
+            <ToConfirm fiscalYear={fiscalYear} onChanged={() => setReload((n) => n + 1)} />
+          </Section>
 
           <Section title="ดาวน์โหลดรายงาน" testId="compliance-downloads">
             <Flex direction="column" alignItems="stretch" gap={6}>

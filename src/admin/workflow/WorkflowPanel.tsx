@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Badge, Box, Button, Flex, TextInput, Textarea, Typography } from '@strapi/design-system';
 import { unstable_useDocument, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { CurrencyConfirm } from './CurrencyConfirm';
 import {
   ACTION_LABEL,
   ACTIONS_FROM,
@@ -136,6 +137,12 @@ const WorkflowPanelContent = ({
           {ACTION_LABEL[action]}
         </Button>
       ))}
+      <CurrencyConfirm
+        model={model}
+        documentId={documentId}
+        refreshKey={state}
+        onDone={loadHistory}
+      />
       {history.length > 0 ? (
         <Box paddingTop={2}>
           <Typography variant="sigma">ประวัติ · History</Typography>

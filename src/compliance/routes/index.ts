@@ -7,6 +7,7 @@ import reports from './reports';
 import responsibilities from './responsibilities';
 import ranking from './ranking';
 import links from './links';
+import currency from './currency';
 
 export type AdminRoute = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -23,4 +24,5 @@ export const complianceRoutes = (): AdminRoute[] => [
   ...responsibilities,
   ...ranking,
   ...links,
+  ...currency,
 ];

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { validateChecklistFile } from '../../../ita/checklist-file';
+import { carryOver } from '../../../compliance/carry-over';
+import { SCHEME_PATTERN, validateChecklistFile } from '../../../ita/checklist-file';
 import { exportChecklist, importChecklist, startFiscalYear } from '../../../ita/checklists';
 import { parseFiscalYearParam } from '../../../ita/fiscal-year';
 
@@ -44,7 +45,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async import(ctx: Ctx) {
     const check = validateChecklistFile(ctx.request.body);
     if (!check.ok) return fail(ctx, 400, 'Invalid checklist file', { errors: check.errors });
-    ctx.body = { data: await importChecklist(strapi, check.value, { source: 'import' }) };
+    const data = await importChecklist(strapi, check.value, { source: 'import' });
+    // A list that starts (or replaces) a year takes the previous year's evidence with it.
+    const carried = await carryOver(strapi, data.fiscalYear, { schemes: [data.scheme] });
+    ctx.body = { data, meta: { carryOver: carried } };
   },
   async export(ctx: Ctx) {
     const input = yearAndScheme(ctx.query.fiscalYear, ctx.query.scheme);
@@ -63,10 +67,37 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if ('problem' in input) return fail(ctx, 400, input.problem);
     const { year, scheme } = input;
     try {
-      ctx.body = { data: await startFiscalYear(strapi, year, scheme) };
+      const data = await startFiscalYear(strapi, year, scheme);
+      const carried = await carryOver(strapi, year, { schemes: [scheme] });
+      ctx.body = { data, meta: { carryOver: carried } };
     } catch (error) {
       if (error instanceof errors.ValidationError) return fail(ctx, 400, error.message);
       throw error;
     }
+  },
+  /**
+   * POST /ita/carry-over { fiscalYear, scheme? } — (re)runs the year rollover: links the
+   * evidence of the previous year to the items of `fiscalYear`. Idempotent.
+   */
+  async carryOver(ctx: Ctx) {
+    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+    let year: number;
+    try {
+      year = parseFiscalYearParam(body.fiscalYear);
+    } catch (error) {
+      if (error instanceof errors.ValidationError) return fail(ctx, 400, error.message);
+      throw error;
+    }
+    const scheme = body.scheme === undefined || body.scheme === '' ? null : body.scheme;
+    if (scheme !== null && (typeof scheme !== 'string' || !SCHEME_PATTERN.test(scheme)))
+      return fail(ctx, 400, 'ชุดตัวชี้วัดไม่ถูกต้อง / Invalid scheme');
+    const data = await carryOver(strapi, year, { schemes: scheme ? [scheme] : null });
+    if (!data.schemes.length)
+      return fail(
+        ctx,
+        404,
+        `ไม่มีชุดตัวชี้วัดของปีงบประมาณ ${year} และ ${year - 1} ให้ยกยอด / No checklist in both ${year - 1} and ${year} to carry over`,
+      );
+    ctx.body = { data };
   },
 });

@@ -8,6 +8,7 @@ import {
   WorkflowConflict,
   type AdminActor,
 } from '../../../workflow/service';
+import { confirmCurrent, currencyOf } from '../../../workflow/confirm';
 import { isAction } from '../../../workflow/states';
 import { tasksFor } from '../../../workflow/tasks';
 
@@ -53,11 +54,81 @@ const validate = (body: Record<string, unknown>) => {
   return { uid, action };
 };
 
+/** One "still current" confirmation (POST /workflow/transition or /workflow/confirm). */
+const confirmOne = async (strapi: Core.Strapi, ctx: Ctx, body: Record<string, unknown>) => {
+  try {
+    const uid = str(body.uid);
+    if (!uid || !DISCLOSURE_BY_UID.has(uid))
+      throw new errors.ValidationError(
+        `ประเภทข้อมูลไม่ถูกต้อง / uid must be one of the disclosure types (got ${JSON.stringify(body.uid)})`,
+      );
+    const documentId = str(body.documentId);
+    if (!documentId)
+      throw new errors.ValidationError('ต้องระบุ documentId / documentId is required');
+    const r = await confirmCurrent(strapi, {
+      uid,
+      documentId,
+      comment: str(body.comment),
+      actor: { kind: 'user', user: ctx.state.user },
+    });
+    ctx.body = {
+      data: {
+        uid: r.uid,
+        documentId: r.documentId,
+        state: 'published',
+        from: 'published',
+        confirmed: r.confirmed,
+        reviewedAt: r.reviewedAt,
+        eventId: r.event.id,
+      },
+    };
+  } catch (error) {
+    answer(ctx, error);
+  }
+};
+
+/** Bulk "still current": each entry judged on its own. */
+const confirmMany = async (strapi: Core.Strapi, ctx: Ctx, entries: unknown[]) => {
+  if (entries.length === 0 || entries.length > 100)
+    throw new errors.ValidationError(
+      'ระบุรายการ 1 ถึง 100 รายการ / entries must list 1 to 100 entries',
+    );
+  const results = [];
+  for (const raw of entries) {
+    const e = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const uid = str(e.uid);
+    const documentId = str(e.documentId);
+    try {
+      if (!uid || !documentId)
+        throw new errors.ValidationError(
+          'ต้องระบุ uid และ documentId / uid and documentId are required',
+        );
+      const r = await confirmCurrent(strapi, {
+        uid,
+        documentId,
+        actor: { kind: 'user', user: ctx.state.user },
+      });
+      results.push({ uid, documentId, ok: true, confirmed: r.confirmed });
+    } catch (error) {
+      results.push({ uid, documentId, ok: false, error: (error as Error).message });
+    }
+  }
+  ctx.body = {
+    data: results,
+    meta: {
+      succeeded: results.filter((r) => r.ok).length,
+      failed: results.filter((r) => !r.ok).length,
+    },
+  };
+};
+
 /** Thin controllers: validate, call the workflow service, shape the response (docs/workflow.md). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async transition(ctx: Ctx) {
     try {
       const body = ctx.request.body ?? {};
+      // "Still current" is a workflow action too (src/workflow/confirm.ts).
+      if (body.action === 'confirm') return await confirmOne(strapi, ctx, body);
       const { uid, action } = validate(body);
       const documentId = str(body.documentId);
       if (!documentId) throw new errors.ValidationError('documentId is required');
@@ -107,9 +178,51 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
+  /**
+   * POST /workflow/confirm — "still current": `{ uid, documentId }`, or in bulk
+   * `{ entries: [ { uid, documentId }, … ] }` (1–100, each judged on its own).
+   */
+  async confirm(ctx: Ctx) {
+    try {
+      const body = ctx.request.body ?? {};
+      if (!Array.isArray(body.entries)) return await confirmOne(strapi, ctx, body);
+      await confirmMany(strapi, ctx, body.entries as unknown[]);
+    } catch (error) {
+      answer(ctx, error);
+    }
+  },
+
+  /** GET /workflow/currency?uid=&documentId= — carried links to confirm and the review-by date. */
+  async currency(ctx: Ctx) {
+    try {
+      const uid = str(ctx.query.uid);
+      const documentId = str(ctx.query.documentId);
+      if (!uid || !DISCLOSURE_BY_UID.has(uid) || !documentId)
+        throw new errors.ValidationError(
+          'ต้องระบุ uid และ documentId / uid and documentId are required',
+        );
+      // Read through the Document Service: another unit's entry is "not found".
+      const entry = await strapi
+        .documents(uid as UID.ContentType)
+        .findFirst({ filters: { documentId } } as never);
+      if (!entry) throw new errors.NotFoundError('ไม่พบข้อมูลนี้ / No such entry');
+      ctx.body = { data: await currencyOf(strapi, uid, documentId) };
+    } catch (error) {
+      answer(ctx, error);
+    }
+  },
+
   async bulk(ctx: Ctx) {
     try {
       const body = ctx.request.body ?? {};
+      if (body.action === 'confirm') {
+        const ids = Array.isArray(body.documentIds) ? (body.documentIds as unknown[]) : [];
+        return await confirmMany(
+          strapi,
+          ctx,
+          ids.map((documentId) => ({ uid: body.uid, documentId })),
+        );
+      }
       const { uid, action } = validate(body);
       if (action !== 'approve' && action !== 'publish')
         throw new errors.ValidationError('bulk actions are approve and publish');
