@@ -388,14 +388,23 @@ test('past its review-by date standing evidence is to be reviewed; confirming re
     ),
   ).not.toContain(e.profile.documentId);
 
-  // Twelve months after the confirmation it is due again (the engine on a later day).
+  // Twelve months after the last confirmation it is due again (the engine on later days); a
+  // fiscal year that has ended is judged as it stood on its last day.
   const engine = require(`${appDir}/dist/src/compliance/engine`);
-  const later = await engine.buildMatrix(strapi, {
-    fiscalYear: 2570,
-    unitCodes: ['ENG'],
-    today: '2028-01-15',
-  });
-  expect(later.cells.find((c) => c.item === 'O1').status).toBe('to_review');
+  const o1On = async (today) =>
+    (await engine.buildMatrix(strapi, { fiscalYear: 2570, unitCodes: ['ENG'], today })).cells.find(
+      (c) => c.item === 'O1',
+    ).status;
+  const confirmedOn = (date) =>
+    knex(rm.tableName)
+      .where(columnOf(rm, 'entryDocumentId'), e.profile.documentId)
+      .update({ [columnOf(rm, 'reviewedAt')]: new Date(`${date}T03:00:00Z`) });
+  await confirmedOn('2026-08-01');
+  expect(await o1On('2027-07-31')).toBe('complete');
+  expect(await o1On('2027-08-02')).toBe('to_review');
+  await confirmedOn('2026-11-01');
+  // Review-by 2027-11-01 falls after 2570 ended (2027-09-30): 2570 stays complete.
+  expect(await o1On('2028-01-15')).toBe('complete');
 });
 
 test('standing evidence published after 2570 started counts for 2570; withdrawn, it stops', async () => {

@@ -275,10 +275,13 @@ export const evaluate = (
   const dueDate = dueDateOf(rule, fiscalYear);
   const real = published.filter((e) => !e.isNone);
   if (real.length) {
-    // Standing evidence past its review-by date no longer vouches for the item.
+    // Standing evidence past its review-by date no longer vouches for the item. A fiscal year
+    // that has ended is judged as it stood on its last day: it was current then or it was not.
+    const yearEnd = dateInFiscalYear(fiscalYear, 9, 30);
+    const reviewDay = today < yearEnd ? today : yearEnd;
     const current = real.filter((e) => {
       const by = reviewByOf(rule, e);
-      return by === null || by >= today;
+      return by === null || by >= reviewDay;
     });
     if (!current.length) return { status: 'to_review', dueDate, entries: real };
     if (rule.hasElements && !current.some((e) => e.elementsConfirmed !== false))

@@ -193,3 +193,67 @@ describe('status of an item', () => {
     });
   });
 });
+
+describe('review-by, carried evidence, evidence elements and the public subset', () => {
+  const { publicStatusOf } = require('../../dist/src/compliance/rules');
+  const standing = { cadence: 'standing' };
+  const profile = (over = {}) =>
+    entry({ fiscalYear: null, publishedAt: '2025-11-15T05:00:00.000Z', ...over });
+
+  test('standing evidence is current for 12 months after publication or confirmation', () => {
+    expect(evaluate(standing, 2570, [profile()], '2026-11-15').status).toBe('complete');
+    expect(evaluate(standing, 2570, [profile()], '2026-11-16').status).toBe('to_review');
+    const confirmed = profile({ reviewedAt: '2026-11-01T05:00:00.000Z' });
+    expect(evaluate(standing, 2570, [confirmed], '2026-11-16').status).toBe('complete');
+    // Per-item override.
+    expect(
+      evaluate({ ...standing, reviewMonths: 24 }, 2570, [profile()], '2027-01-01').status,
+    ).toBe('complete');
+    // One current entry is enough.
+    const fresh = profile({ publishedAt: '2026-10-20T05:00:00.000Z' });
+    expect(evaluate(standing, 2570, [profile(), fresh], '2026-12-01').status).toBe('complete');
+  });
+
+  test('a fiscal year that has ended is judged for currency as it stood on 30 September', () => {
+    // Review-by 2026-11-15 is after 2569 ended: 2569 stays complete, 2570 is to be reviewed.
+    expect(evaluate(standing, 2569, [profile()], '2026-12-01').status).toBe('complete');
+    expect(evaluate(standing, 2570, [profile()], '2026-12-01').status).toBe('to_review');
+  });
+
+  test('carried evidence waiting for confirmation is in review, yet published to the public', () => {
+    const carried = profile({ carried: 'to_confirm' });
+    const ev = evaluate(standing, 2570, [carried], '2026-10-05');
+    expect(ev.status).toBe('in_review');
+    expect(publicStatusOf(ev, '2026-10-05')).toBe('complete');
+    expect(
+      evaluate(standing, 2570, [{ ...carried, carried: 'confirmed' }], '2026-10-05').status,
+    ).toBe('complete');
+  });
+
+  test('evidence elements: unticked → incomplete_evidence; legacy (unknown) counts', () => {
+    const rule = { cadence: 'annual_current_fy', hasElements: true };
+    expect(evaluate(rule, 2569, [entry({ elementsConfirmed: false })], '2026-01-10').status).toBe(
+      'incomplete_evidence',
+    );
+    expect(evaluate(rule, 2569, [entry({ elementsConfirmed: true })], '2026-01-10').status).toBe(
+      'complete',
+    );
+    expect(evaluate(rule, 2569, [entry({ elementsConfirmed: null })], '2026-01-10').status).toBe(
+      'complete',
+    );
+  });
+
+  test('the public subset: not yet due before the due date, missing after it', () => {
+    const rule = { cadence: 'annual_current_fy' };
+    const before = evaluate(rule, 2569, [], '2025-12-31');
+    const after = evaluate(rule, 2569, [], '2026-01-01');
+    expect([before.status, publicStatusOf(before, '2025-12-31')]).toEqual([
+      'missing',
+      'not_yet_due',
+    ]);
+    expect([after.status, publicStatusOf(after, '2026-01-01')]).toEqual(['overdue', 'missing']);
+    const draft = entry({ published: false, publishedAt: null, workflowState: 'submitted' });
+    const late = evaluate(rule, 2569, [draft], '2026-01-01');
+    expect([late.status, publicStatusOf(late, '2026-01-01')]).toEqual(['in_review', 'missing']);
+  });
+});
