@@ -463,3 +463,407 @@ describe('submissions', () => {
     expect(track.status).toBe(404);
   });
 });
+
+describe('the unit inbox (admin API)', () => {
+  let correction;
+  let question;
+  let questionB;
+
+  beforeAll(async () => {
+    correction = (
+      await post('PA', 'corrections', {
+        entry: entryA.documentId,
+        message: 'ชื่อกฎหมาย <script>alert(1)</script> ผิด',
+        email: 'tracker@example.org',
+      })
+    ).body.data.trackingCode;
+    question = (
+      await post('PA', 'questions', {
+        question: 'ขอเอกสาร <img src=x onerror=alert(1)>',
+        name: '<b>ผู้ถาม</b>',
+        email: 'asker@example.org',
+        publishConsent: true,
+      })
+    ).body.data.trackingCode;
+    questionB = (await post('PB', 'questions', { question: 'คำถามถึงบี', publishConsent: false }))
+      .body.data.trackingCode;
+  });
+
+  test("unit staff see their unit's requests only; the monitor and administrators see every unit; nobody sees the e-mail", async () => {
+    const a = await as('editorA')(http().get('/participation/inbox'));
+    expect(a.status).toBe(200);
+    const codes = a.body.data.map((r) => r.trackingCode);
+    expect(codes).toEqual(expect.arrayContaining([correction, question]));
+    expect(codes).not.toContain(questionB);
+    expect(a.body.data.every((r) => r.unit.code === 'PA')).toBe(true);
+    const q = a.body.data.find((r) => r.trackingCode === question);
+    expect(q).toMatchObject({ kind: 'question', status: 'received', hasEmail: true, name: '<b>ผู้ถาม</b>', publishConsent: true, overdue: false });
+    const c = a.body.data.find((r) => r.trackingCode === correction);
+    expect(c.entry).toEqual({ uid: 'api::law.law', documentId: entryA.documentId });
+    expect(JSON.stringify(a.body)).not.toMatch(/asker@|tracker@|_enc|Enc"/);
+    expect(a.body.meta.total).toBe(a.body.data.length);
+    const onlyB = await as('editorA')(http().get('/participation/inbox?unit=PB'));
+    expect(onlyB.status).toBe(403);
+    const bOwn = await as('approverB')(http().get('/participation/inbox?unit=pb'));
+    expect(bOwn.body.data.map((r) => r.trackingCode)).toContain(questionB);
+    expect(bOwn.body.data.every((r) => r.unit.code === 'PB')).toBe(true);
+    const monitor = await as('monitor')(http().get('/participation/inbox'));
+    expect(monitor.body.data.map((r) => r.trackingCode)).toEqual(
+      expect.arrayContaining([correction, question, questionB]),
+    );
+    const filtered = await as('superAdmin')(http().get('/participation/inbox?unit=PA&kind=question&status=received'));
+    expect(filtered.body.data.every((r) => r.kind === 'question' && r.status === 'received')).toBe(true);
+    for (const bad of ['?unit=<x>', '?status=lost', '?kind=x', '?sort=id', '?unit=NOPE'])
+      expect([400, 404]).toContain((await as('editorA')(http().get(`/participation/inbox${bad}`))).status);
+    expect((await http().get('/participation/inbox')).status).toBe(401);
+    // A complaint officer who is nobody's editor has no inbox.
+    expect((await as('officerA')(http().get('/participation/inbox'))).status).toBe(403);
+  });
+
+  test('assign, reply, resolve, reject: only the unit\'s staff; each step audited and mailed to the reporter; the public sees status and the reply, escaped', async () => {
+    const mailsBefore = mails.length;
+    const eventsBefore = await strapi.db.query(EVENT_UID).count();
+    // Not theirs: another unit's editor (404), the monitor (403), an officer (404).
+    expect((await as('editorB')(http().post(`/participation/requests/${correction}/reply`)).send({ reply: 'x' })).status).toBe(404);
+    expect((await as('monitor')(http().post(`/participation/requests/${correction}/reply`)).send({ reply: 'x' })).status).toBe(403);
+    expect((await as('officerA')(http().post(`/participation/requests/${correction}/assign`)).send({})).status).toBe(404);
+    // Assign to a member of another unit: refused.
+    const wrong = await as('editorA')(http().post(`/participation/requests/${correction}/assign`)).send({ assignee: users.editorB.email });
+    expect(wrong.status).toBe(400);
+    const assigned = await as('editorA')(http().post(`/participation/requests/${correction}/assign`)).send({ assignee: users.approverA.email });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body.data).toMatchObject({ status: 'assigned', assignee: users.approverA.email });
+    const replied = await as('approverA')(http().post(`/participation/requests/${correction}/reply`)).send({
+      reply: 'แก้ไขแล้ว <script>alert("x")</script> ขอบคุณครับ',
+    });
+    expect(replied.status).toBe(200);
+    expect(replied.body.data.status).toBe('answered');
+    const track = await from(http().get(`/api/participation/requests/${correction.toLowerCase()}`));
+    expect(track.status).toBe(200);
+    expect(track.headers['cache-control']).toBe('no-store');
+    expect(track.body.data).toMatchObject({
+      trackingCode: correction,
+      kind: 'correction',
+      status: 'answered',
+      unit: { code: 'PA', nameTh: 'หน่วยงานเอ' },
+      reply: 'แก้ไขแล้ว &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ขอบคุณครับ',
+    });
+    const resolved = await as('publisherA')(http().post(`/participation/requests/${correction}/resolve`)).send({});
+    expect(resolved.body.data.status).toBe('resolved');
+    expect(resolved.body.data.closedAt).toEqual(expect.any(String));
+    // Closed: no more changes.
+    expect((await as('editorA')(http().post(`/participation/requests/${correction}/reject`)).send({ reason: 'x' })).status).toBe(400);
+    // Reject needs a reason.
+    expect((await as('editorA')(http().post(`/participation/requests/${question}/reject`)).send({})).status).toBe(400);
+    const rejected = await as('editorA')(http().post(`/participation/requests/${question}/reject`)).send({ reason: 'ซ้ำกับเรื่อง <i>เดิม</i>' });
+    expect(rejected.body.data.status).toBe('rejected');
+    const qTrack = await from(http().get(`/api/participation/requests/${question}`));
+    expect(qTrack.body.data).toMatchObject({ status: 'rejected', rejectionReason: 'ซ้ำกับเรื่อง &lt;i&gt;เดิม&lt;/i&gt;', reply: null });
+    // Audit: assign, reply, resolve, reject — four events, by who did them.
+    const events = await strapi.db.query(EVENT_UID).findMany({
+      where: { contentType: REQUEST_UID },
+      orderBy: { id: 'asc' },
+    });
+    expect(events.slice(-4).map((e) => [e.action, e.toState, e.actorEmail])).toEqual([
+      ['participation_assign', 'assigned', users.editorA.email],
+      ['participation_reply', 'answered', users.approverA.email],
+      ['participation_resolve', 'resolved', users.publisherA.email],
+      ['participation_reject', 'rejected', users.editorA.email],
+    ]);
+    expect(await strapi.db.query(EVENT_UID).count()).toBe(eventsBefore + 4);
+    // E-mail: to the reporter on each status change (assigned, answered, resolved) and to the asker (rejected).
+    const got = (await waitForMail(mailsBefore + 4)).slice(mailsBefore);
+    expect(got.map((m) => m.to[0]).sort()).toEqual([
+      'asker@example.org',
+      'tracker@example.org',
+      'tracker@example.org',
+      'tracker@example.org',
+    ]);
+    const body = decode(got.find((m) => m.to[0] === 'asker@example.org').raw);
+    expect(body).toMatch(new RegExp(question));
+    expect(body).toMatch(/ไม่รับดำเนินการ/);
+  });
+
+  test('the public status never carries personal data, and unknown or malformed codes are a 404', async () => {
+    for (const code of [correction, question, questionB]) {
+      const res = await from(http().get(`/api/participation/requests/${code}`));
+      expect(res.status).toBe(200);
+      const text = JSON.stringify(res.body);
+      expect(text).not.toMatch(/@example\.org|ผู้ถาม|10\.1\.|127\.0\.0\.1|<script|<img|<i>/);
+      expect(Object.keys(res.body.data).sort()).toEqual(
+        ['trackingCode', 'kind', 'status', 'unit', 'receivedAt', 'dueAt', 'closedAt', 'updatedAt', 'reply', 'rejectionReason'].sort(),
+      );
+    }
+    for (const code of ['00000-00000', 'nope', '<script>', 'AAAAA-AAAAA-AAAAA'])
+      expect((await from(http().get(`/api/participation/requests/${encodeURIComponent(code)}`))).status).toBe(404);
+    expect((await from(http().get(`/api/participation/requests/${question}?x=1`))).status).toBe(400);
+  });
+
+  test('HTML and script in every text field never reach a public response unescaped', async () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const codes = [];
+    codes.push((await post('PA', 'corrections', { message: evil, email: 'e@example.org' })).body.data.trackingCode);
+    codes.push((await post('PA', 'questions', { question: evil, name: evil, publishConsent: true })).body.data.trackingCode);
+    codes.push((await post('PA', 'survey', { ratings: { findability: 1, currency: 1, ease: 1, overall: 1 }, comment: evil })).body.data.trackingCode);
+    codes.push((await post('PA', 'complaints', { message: evil, anonymous: false, contact: { name: evil } })).body.data.trackingCode);
+    expect(codes.every((c) => CODE.test(c))).toBe(true);
+    await as('editorA')(http().post(`/participation/requests/${codes[0]}/reply`)).send({ reply: evil });
+    await as('editorA')(http().post(`/participation/requests/${codes[1]}/reject`)).send({ reason: evil });
+    const { fiscalYearOf } = require(`${appDir}/dist/src/ita/fiscal-year`);
+    const year = fiscalYearOf(new Date());
+    const publicResponses = [
+      ...(await Promise.all(codes.map((c) => from(http().get(`/api/participation/requests/${c}`))))),
+      await from(http().get(`/api/participation/PA/${year}/survey`)),
+      await from(http().get(`/api/participation/PA/${year}/complaint-statistics`)),
+    ];
+    for (const res of publicResponses) {
+      expect(res.status).toBe(200);
+      expect(res.text).not.toMatch(/<script|<img|onerror=alert\(2\)>/);
+      expect(res.text).not.toMatch(/e@example\.org/);
+    }
+    expect(publicResponses[0].body.data.reply).toBe(
+      '&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;',
+    );
+  });
+});
+
+describe('confidential complaints', () => {
+  let complaintA;
+  let complaintB;
+
+  beforeAll(async () => {
+    complaintA = (
+      await from(http().post('/api/participation/PA/complaints'))
+        .field('message', 'ผู้บริหารใช้รถราชการส่วนตัว')
+        .field('category', 'abuse_of_power')
+        .field('anonymous', 'false')
+        .field('contact', JSON.stringify({ email: 'complainant@example.org' }))
+        .field('altcha', await solved())
+        .attach('files', PDF, { filename: 'photo-evidence.pdf', contentType: 'application/pdf' })
+    ).body.data.trackingCode;
+    complaintB = (
+      await post('PB', 'complaints', { message: 'เรื่องลับของบี', anonymous: true, category: 'other' })
+    ).body.data.trackingCode;
+  });
+
+  test("an officer of unit A reads A's complaints (decrypted) and not B's; an organisation-wide officer reads all; every read is an audit event", async () => {
+    const eventsBefore = await strapi.db.query(EVENT_UID).count({ where: { contentType: COMPLAINT_UID } });
+    const list = await as('officerA')(http().get('/participation/complaints'));
+    expect(list.status).toBe(200);
+    const mine = list.body.data.find((c) => c.trackingCode === complaintA);
+    expect(mine).toMatchObject({
+      unit: { code: 'PA' },
+      category: 'abuse_of_power',
+      anonymous: false,
+      status: 'received',
+      message: 'ผู้บริหารใช้รถราชการส่วนตัว',
+      contact: { name: null, email: 'complainant@example.org', phone: null },
+      attachments: [expect.objectContaining({ name: 'photo-evidence.pdf', mime: 'application/pdf' })],
+    });
+    expect(list.body.data.every((c) => c.unit.code === 'PA')).toBe(true);
+    expect(list.body.data.map((c) => c.trackingCode)).not.toContain(complaintB);
+    const readEvents = await strapi.db.query(EVENT_UID).findMany({
+      where: { contentType: COMPLAINT_UID, action: 'complaint_read' },
+    });
+    expect(readEvents.length).toBe(eventsBefore + list.body.data.length);
+    expect(readEvents.every((e) => e.actorEmail === users.officerA.email && e.comment === null)).toBe(true);
+    expect(JSON.stringify(readEvents)).not.toMatch(/รถราชการ|complainant/);
+    expect((await as('officerA')(http().get(`/participation/complaints/${complaintB}`))).status).toBe(404);
+    expect((await as('officerA')(http().get('/participation/complaints?unit=PB'))).status).toBe(403);
+    const all = await as('officerAll')(http().get('/participation/complaints'));
+    expect(all.body.data.map((c) => c.trackingCode)).toEqual(expect.arrayContaining([complaintA, complaintB]));
+    // One complaint, its attachment: both audited.
+    const before = await strapi.db.query(EVENT_UID).count();
+    const one = await as('officerAll')(http().get(`/participation/complaints/${complaintB}`));
+    expect(one.body.data.message).toBe('เรื่องลับของบี');
+    const file = await as('officerA')(
+      http().get(`/participation/complaints/${complaintA}/attachments/${mine.attachments[0].id}`),
+    ).buffer(true);
+    expect(file.status).toBe(200);
+    expect(file.headers['content-disposition']).toMatch(/attachment/);
+    expect(Buffer.from(file.body).equals(PDF)).toBe(true);
+    const after = await strapi.db.query(EVENT_UID).findMany({ where: { id: { $gt: 0 } }, orderBy: { id: 'desc' }, limit: 2 });
+    expect(after.map((e) => e.action)).toEqual(['complaint_attachment', 'complaint_read']);
+    expect(await strapi.db.query(EVENT_UID).count()).toBe(before + 2);
+    // The chain still verifies with these events in it.
+    const { verifyChain } = require(`${appDir}/dist/src/workflow/audit`);
+    const result = await verifyChain(strapi, { reports: false });
+    expect(result.ok).toBe(true);
+  });
+
+  test('status changes by an officer: audited, mailed to a complainant who left an address, counted publicly', async () => {
+    const mailsBefore = mails.length;
+    const res = await as('officerA')(http().post(`/participation/complaints/${complaintA}/status`)).send({
+      status: 'investigating',
+      note: 'ตั้งกรรมการสอบข้อเท็จจริง',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ status: 'investigating', statusNote: 'ตั้งกรรมการสอบข้อเท็จจริง' });
+    const raw = await rawRow('participation_complaints', complaintA);
+    expect(raw.status_note_enc).not.toMatch(/กรรมการ/);
+    expect((await as('officerA')(http().post(`/participation/complaints/${complaintA}/status`)).send({ status: 'rejected' })).status).toBe(400);
+    expect((await as('officerA')(http().post(`/participation/complaints/${complaintA}/status`)).send({ status: 'lost' })).status).toBe(400);
+    const got = (await waitForMail(mailsBefore + 1)).slice(mailsBefore);
+    expect(got.map((m) => m.to)).toEqual([['complainant@example.org']]);
+    const body = decode(got[0].raw);
+    expect(body).toMatch(/อยู่ระหว่างตรวจสอบ/);
+    expect(body).not.toMatch(/รถราชการ|กรรมการ/);
+    const track = await from(http().get(`/api/participation/requests/${complaintA}`));
+    expect(track.body.data).toMatchObject({ kind: 'complaint', status: 'investigating' });
+    expect(track.text).not.toMatch(/รถราชการ|complainant|กรรมการ|photo-evidence/);
+  });
+
+  test('every non-officer role of every unit, through every route, reads or lists no complaint: 0 of N attempts succeeded', async () => {
+    const attempts = { total: 0, succeeded: [], errors: [] };
+    const secrets = /ผู้บริหารใช้รถราชการ|เรื่องลับของบี|complainant@|photo-evidence|messageEnc|contactEnc|message_enc/;
+    const record = (label, res) => {
+      attempts.total += 1;
+      if (res.status >= 500) attempts.errors.push(`${label}: ${res.status}`);
+      else if (secrets.test(res.text ?? '') || (res.status < 300 && /participation\/complaints/.test(label)))
+        attempts.succeeded.push(`${label}: ${res.status}`);
+    };
+    const stored = await strapi.db.query(COMPLAINT_UID).findOne({ where: { trackingCode: complaintA } });
+    const fileId = stored.attachments[0].id;
+    const CM = `/content-manager/collection-types/${COMPLAINT_UID}`;
+    const routes = [
+      ['GET', '/participation/complaints'],
+      ['GET', '/participation/complaints?unit=PA'],
+      ['GET', '/participation/complaints?unit=PB'],
+      ['GET', `/participation/complaints/${complaintA}`],
+      ['GET', `/participation/complaints/${complaintB}`],
+      ['GET', `/participation/complaints/${complaintA}/attachments/${fileId}`],
+      ['POST', `/participation/complaints/${complaintA}/status`, { status: 'resolved' }],
+      ['GET', '/participation/inbox'],
+      ['GET', '/participation/inbox?unit=PA'],
+      ['GET', CM],
+      ['GET', `${CM}/${stored.documentId}`],
+      ['GET', `${CM}?filters[trackingCode][$eq]=${complaintA}`],
+      ['POST', CM, { messageEnc: 'x' }],
+      ['GET', `/content-manager/relations/${COMPLAINT_UID}/unit`],
+      ['GET', '/api/participation-complaints'],
+      ['GET', `/api/participation-complaints/${stored.documentId}`],
+      ['GET', '/api/participation-requests'],
+      ['GET', '/upload/files?pageSize=100'],
+      ['GET', '/api/upload/files'],
+      ['GET', `/api/participation/requests/${complaintA}`],
+      ['GET', `/api/exports/PA/procurement.csv`],
+      ['GET', `/api/ita/PA/2569`],
+    ];
+    const roles = ['editorA', 'approverA', 'publisherA', 'editorB', 'approverB', 'publisherB', 'monitor', 'superAdmin', null];
+    for (const label of roles) {
+      for (const [method, url, body] of routes) {
+        let req = method === 'GET' ? http().get(url) : http().post(url).send(body ?? {});
+        if (label) req = as(label)(req);
+        const res = await req;
+        record(`${label ?? 'anonymous'} ${method} ${url}`, res);
+      }
+    }
+    // Officer of A on B's complaint, through every complaint route.
+    for (const [method, url, body] of [
+      ['GET', `/participation/complaints/${complaintB}`],
+      ['GET', '/participation/complaints?unit=PB'],
+      ['POST', `/participation/complaints/${complaintB}/status`, { status: 'resolved' }],
+    ]) {
+      const req = method === 'GET' ? http().get(url) : http().post(url).send(body);
+      record(`officerA ${method} ${url}`, await as('officerA')(req));
+    }
+    // The attachment's storage path over HTTP (static server, upload URLs), from anyone.
+    for (const url of [
+      `/uploads/${fileId}`,
+      `/uploads/${stored.attachments[0].stored}`,
+      `/${stored.attachments[0].stored}`,
+      `/private/participation/${stored.attachments[0].stored}`,
+      `/participation/${stored.attachments[0].stored}`,
+      `/uploads/../private/participation/${stored.attachments[0].stored}`,
+    ]) {
+      const res = await http().get(url);
+      attempts.total += 1;
+      if (res.status >= 500) attempts.errors.push(`${url}: ${res.status}`);
+      else if (res.status < 400 || (res.body && Buffer.isBuffer(res.body) && res.body.includes('%PDF')))
+        attempts.succeeded.push(`${url}: ${res.status}`);
+    }
+    const unchanged = await strapi.db.query(COMPLAINT_UID).findOne({ where: { trackingCode: complaintA } });
+    expect(unchanged.status).toBe('investigating');
+    expect(attempts.errors).toEqual([]);
+    expect(attempts.succeeded).toEqual([]);
+    expect(attempts.total).toBeGreaterThan(200);
+    // The figure for docs/participation.md.
+    console.log(`complaints: 0 of ${attempts.total} attempts succeeded`);
+  });
+});
+
+describe('rate limits', () => {
+  afterAll(async () => {
+    await limits().initParticipationLimits();
+  });
+
+  test('1,000 submissions from one address: accepted up to the configured limit, then 429 with Retry-After; nothing more stored', async () => {
+    await limits().initParticipationLimits({ ...process.env, PARTICIPATION_IP_MAX: '5' });
+    const before = await strapi.db.query(SURVEY_UID).count();
+    const ip = '203.0.113.7';
+    const ratings = { findability: 4, currency: 4, ease: 4, overall: 4 };
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await post('PA', 'survey', { ratings }, { ip })).status);
+    const altchaField = await solved();
+    let retryAfter = null;
+    for (let i = 5; i < 1000; i++) {
+      const res = await from(http().post('/api/participation/PA/survey'), ip).send({ ratings, altcha: altchaField });
+      statuses.push(res.status);
+      if (res.status === 429 && retryAfter === null) {
+        retryAfter = res.headers['retry-after'];
+        expect(res.body.error.message).toMatch(/มากเกินไป.*\/ Too many submissions/);
+      }
+    }
+    const count = (s) => statuses.filter((x) => x === s).length;
+    expect(count(201)).toBe(5);
+    expect(count(429)).toBe(995);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(await strapi.db.query(SURVEY_UID).count()).toBe(before + 5);
+    // Another address is not held back.
+    expect((await post('PA', 'survey', { ratings }, { ip: '203.0.113.8' })).status).toBe(201);
+  });
+
+  test('per unit: all addresses together are limited for one unit, other units are not', async () => {
+    await limits().initParticipationLimits({ ...process.env, PARTICIPATION_UNIT_MAX: '3' });
+    const ratings = { findability: 3, currency: 3, ease: 3, overall: 3 };
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await post('PA', 'survey', { ratings })).status);
+    expect(statuses).toEqual([201, 201, 201, 429, 429, 429]);
+    expect((await post('PB', 'survey', { ratings })).status).toBe(201);
+  });
+
+  test('challenges per address per minute are limited too', async () => {
+    await limits().initParticipationLimits({ ...process.env, PARTICIPATION_CHALLENGES_PER_MINUTE: '3' });
+    const statuses = [];
+    for (let i = 0; i < 5; i++)
+      statuses.push((await from(http().get('/api/participation/challenge'), '198.51.100.1')).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+});
+
+describe('keys', () => {
+  test('encryption: key rotation keeps old values readable; production refuses to start without a key', () => {
+    const crypto = require(`${appDir}/dist/src/participation/crypto`);
+    const saved = { ...process.env };
+    try {
+      process.env.PARTICIPATION_KEYS = 'k1:first-secret-of-sixteen';
+      const old = crypto.seal('ลับ');
+      expect(old).toMatch(/^v1\.k1\./);
+      process.env.PARTICIPATION_KEYS = 'k2:second-secret-of-sixteen,k1:first-secret-of-sixteen';
+      expect(crypto.seal('x')).toMatch(/^v1\.k2\./);
+      expect(crypto.open(old)).toBe('ลับ');
+      process.env.PARTICIPATION_KEYS = 'k2:second-secret-of-sixteen';
+      expect(() => crypto.open(old)).toThrow(/k1/);
+      const tampered = crypto.seal('ลับ').replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+      expect(() => crypto.open(tampered)).toThrow();
+      expect(() => crypto.participationKeys({ PARTICIPATION_KEYS: 'k1:short' })).toThrow(/16/);
+      expect(() => crypto.participationKeys({ NODE_ENV: 'production' })).toThrow(/PARTICIPATION_KEYS/);
+      expect(crypto.participationKeys({ NODE_ENV: 'development' }).development).toBe(true);
+    } finally {
+      for (const k of ['PARTICIPATION_KEYS']) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    }
+  });
+});
