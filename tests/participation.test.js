@@ -39,7 +39,8 @@ let ipSeq = 0;
 
 const http = () => request(strapi.server.httpServer);
 /** Each request from its own address unless told otherwise (the per-address limit has its own test). */
-const from = (req, ip) => req.set('X-Forwarded-For', ip ?? `10.1.${(ipSeq >> 8) & 255}.${ipSeq++ & 255}`);
+const from = (req, ip) =>
+  req.set('X-Forwarded-For', ip ?? `10.1.${(ipSeq >> 8) & 255}.${ipSeq++ & 255}`);
 const as = (label) => (req) => req.set('Authorization', `Bearer ${users[label].token}`);
 const limits = () => require(`${appDir}/dist/src/participation/limits`);
 
@@ -65,10 +66,15 @@ const decode = (raw) => {
   const decoded = raw.replace(/=\?UTF-8\?B\?([^?]+)\?=/gi, (_, b) =>
     Buffer.from(b, 'base64').toString('utf8'),
   );
-  const body = decoded.split(/\r?\n\r?\n/).slice(1).join('\n');
-  const b64 = /Content-Transfer-Encoding: base64/i.test(decoded)
-    ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
-    : '';
+  const b64 = [
+    ...decoded.matchAll(/Content-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/gi),
+  ]
+    .map((m) => Buffer.from(m[1].replace(/\s+/g, ''), 'base64').toString('utf8'))
+    .join('\n');
+  const body = decoded
+    .split(/\r?\n\r?\n/)
+    .slice(1)
+    .join('\n');
   const qp = /quoted-printable/i.test(decoded)
     ? Buffer.from(
         body
@@ -142,7 +148,10 @@ beforeAll(async () => {
       ...(unit ? { unit } : {}),
       role,
     });
-    users[label] = { email, token: await adminToken(request, strapi, { email, password: PASSWORD }) };
+    users[label] = {
+      email,
+      token: await adminToken(request, strapi, { email, password: PASSWORD }),
+    };
   }
   const admin = await createSuperAdmin(strapi, 'root@participation.example.org');
   users.superAdmin = { email: admin.email, token: await adminToken(request, strapi, admin) };
@@ -174,13 +183,22 @@ describe('the challenge (ALTCHA)', () => {
     const body = { message: 'ข้อมูลผิด' };
     const refusals = [];
     refusals.push(await post('PA', 'corrections', body, { challenge: false }));
-    refusals.push(await post('PA', 'corrections', { ...body, altcha: 'bm90IGpzb24' }, { challenge: false }));
-    refusals.push(await post('PA', 'corrections', { ...body, altcha: { a: 1 } }, { challenge: false }));
+    refusals.push(
+      await post('PA', 'corrections', { ...body, altcha: 'bm90IGpzb24' }, { challenge: false }),
+    );
+    refusals.push(
+      await post('PA', 'corrections', { ...body, altcha: { a: 1 } }, { challenge: false }),
+    );
     // Unsolved: the challenge with a wrong counter.
     const ch = (await from(http().get('/api/participation/challenge'))).body;
     const wrong = { counter: 1, derivedKey: '00'.repeat(32) };
     refusals.push(
-      await post('PA', 'corrections', { ...body, altcha: { challenge: ch, solution: wrong } }, { challenge: false }),
+      await post(
+        'PA',
+        'corrections',
+        { ...body, altcha: { challenge: ch, solution: wrong } },
+        { challenge: false },
+      ),
     );
     // Tampered: made easier after signing.
     const good = await solved();
@@ -207,7 +225,12 @@ describe('the challenge (ALTCHA)', () => {
     });
     const oldSolution = await altcha.solveChallenge({ challenge: old, deriveKey });
     refusals.push(
-      await post('PA', 'corrections', { ...body, altcha: { challenge: old, solution: oldSolution } }, { challenge: false }),
+      await post(
+        'PA',
+        'corrections',
+        { ...body, altcha: { challenge: old, solution: oldSolution } },
+        { challenge: false },
+      ),
     );
     expect(refusals.map((r) => r.status)).toEqual(refusals.map(() => 400));
     for (const r of refusals) {
@@ -261,7 +284,9 @@ describe('submissions', () => {
     // A general correction without an entry, and without personal data: no consent needed.
     const general = await post('PA', 'corrections', { message: 'เบอร์โทรของหน่วยงานเปลี่ยนแล้ว' });
     expect(general.status).toBe(201);
-    const g = await strapi.db.query(REQUEST_UID).findOne({ where: { trackingCode: general.body.data.trackingCode } });
+    const g = await strapi.db
+      .query(REQUEST_UID)
+      .findOne({ where: { trackingCode: general.body.data.trackingCode } });
     expect(g.consentText).toBeNull();
     expect(g.emailEnc).toBeNull();
   });
@@ -270,7 +295,10 @@ describe('submissions', () => {
     const other = await post('PA', 'corrections', { entry: entryB.documentId, message: 'x' });
     expect(other.status).toBe(400);
     expect(other.body.error.message).toMatch(/ไม่พบรายการ.*\/ No published entry/);
-    const unknown = await post('PA', 'corrections', { entry: 'abcdefghijklmnopqrstuvwx', message: 'x' });
+    const unknown = await post('PA', 'corrections', {
+      entry: 'abcdefghijklmnopqrstuvwx',
+      message: 'x',
+    });
     expect(unknown.status).toBe(400);
   });
 
@@ -352,7 +380,10 @@ describe('submissions', () => {
     // Multipart with a PDF.
     const altchaField = await solved();
     const withFile = await from(http().post('/api/participation/PA/complaints'))
-      .field('data', JSON.stringify({ message: 'หลักฐานตามไฟล์แนบ', anonymous: true, category: 'misconduct' }))
+      .field(
+        'data',
+        JSON.stringify({ message: 'หลักฐานตามไฟล์แนบ', anonymous: true, category: 'misconduct' }),
+      )
       .field('altcha', altchaField)
       .attach('files', PDF, { filename: 'evidence.pdf', contentType: 'application/pdf' });
     expect(withFile.status).toBe(201);
@@ -360,10 +391,16 @@ describe('submissions', () => {
       .query(COMPLAINT_UID)
       .findOne({ where: { trackingCode: withFile.body.data.trackingCode } });
     expect(stored.attachments).toHaveLength(1);
-    expect(stored.attachments[0]).toMatchObject({ name: 'evidence.pdf', mime: 'application/pdf', size: PDF.length });
+    expect(stored.attachments[0]).toMatchObject({
+      name: 'evidence.pdf',
+      mime: 'application/pdf',
+      size: PDF.length,
+    });
     const onDisk = path.join(FILES_DIR, stored.attachments[0].stored);
     expect(fs.readFileSync(onDisk).equals(PDF)).toBe(true);
-    expect(await strapi.db.query('plugin::upload.file').count({ where: { name: 'evidence.pdf' } })).toBe(0);
+    expect(
+      await strapi.db.query('plugin::upload.file').count({ where: { name: 'evidence.pdf' } }),
+    ).toBe(0);
     // An HTML file pretending to be a PDF: refused, nothing stored.
     const filesBefore = fs.readdirSync(FILES_DIR).length;
     const countBefore = await strapi.db.query(COMPLAINT_UID).count();
@@ -396,7 +433,12 @@ describe('submissions', () => {
     expect(res.body.data.byMonth).toHaveLength(12);
     expect(res.body.data.byMonth.reduce((n, m) => n + m.count, 0)).toBe(total);
     expect(res.body.data.byCategory).toMatchObject({ bribery: 1, procurement: 1, misconduct: 1 });
-    expect(res.body.data.byStatus).toEqual({ received: total, investigating: 0, resolved: 0, rejected: 0 });
+    expect(res.body.data.byStatus).toEqual({
+      received: total,
+      investigating: 0,
+      resolved: 0,
+      rejected: 0,
+    });
     const text = JSON.stringify(res.body);
     expect(text).not.toMatch(/เรียกรับเงิน|whistle|evidence|ร้องเรียน/);
     const b = await from(http().get(`/api/participation/PB/${year}/complaint-statistics`));
@@ -430,7 +472,13 @@ describe('submissions', () => {
       ['survey', { ratings: { findability: 0, currency: 5, ease: 5, overall: 5 } }],
       ['survey', { ratings: { findability: 2.5, currency: 5, ease: 5, overall: 5 } }],
       ['survey', { ratings: { findability: 5, currency: 5, ease: 5, overall: 5, speed: 5 } }],
-      ['survey', { ratings: { findability: 5, currency: 5, ease: 5, overall: 5 }, comment: 'c'.repeat(2001) }],
+      [
+        'survey',
+        {
+          ratings: { findability: 5, currency: 5, ease: 5, overall: 5 },
+          comment: 'c'.repeat(2001),
+        },
+      ],
       ['complaints', { message: 'x' }],
       ['complaints', { message: 'x', anonymous: 'yes' }],
       ['complaints', { message: 'x', anonymous: false, category: 'gossip' }],
@@ -455,11 +503,16 @@ describe('submissions', () => {
 
   test('the honeypot: a filled hidden field answers like a success and keeps nothing', async () => {
     const before = await strapi.db.query(REQUEST_UID).count();
-    const res = await post('PA', 'corrections', { message: 'spam', website: 'http://spam.example' });
+    const res = await post('PA', 'corrections', {
+      message: 'spam',
+      website: 'http://spam.example',
+    });
     expect(res.status).toBe(201);
     expect(res.body.data.trackingCode).toMatch(CODE);
     expect(await strapi.db.query(REQUEST_UID).count()).toBe(before);
-    const track = await from(http().get(`/api/participation/requests/${res.body.data.trackingCode}`));
+    const track = await from(
+      http().get(`/api/participation/requests/${res.body.data.trackingCode}`),
+    );
     expect(track.status).toBe(404);
   });
 });
@@ -497,7 +550,14 @@ describe('the unit inbox (admin API)', () => {
     expect(codes).not.toContain(questionB);
     expect(a.body.data.every((r) => r.unit.code === 'PA')).toBe(true);
     const q = a.body.data.find((r) => r.trackingCode === question);
-    expect(q).toMatchObject({ kind: 'question', status: 'received', hasEmail: true, name: '<b>ผู้ถาม</b>', publishConsent: true, overdue: false });
+    expect(q).toMatchObject({
+      kind: 'question',
+      status: 'received',
+      hasEmail: true,
+      name: '<b>ผู้ถาม</b>',
+      publishConsent: true,
+      overdue: false,
+    });
     const c = a.body.data.find((r) => r.trackingCode === correction);
     expect(c.entry).toEqual({ uid: 'api::law.law', documentId: entryA.documentId });
     expect(JSON.stringify(a.body)).not.toMatch(/asker@|tracker@|_enc|Enc"/);
@@ -511,29 +571,59 @@ describe('the unit inbox (admin API)', () => {
     expect(monitor.body.data.map((r) => r.trackingCode)).toEqual(
       expect.arrayContaining([correction, question, questionB]),
     );
-    const filtered = await as('superAdmin')(http().get('/participation/inbox?unit=PA&kind=question&status=received'));
-    expect(filtered.body.data.every((r) => r.kind === 'question' && r.status === 'received')).toBe(true);
+    const filtered = await as('superAdmin')(
+      http().get('/participation/inbox?unit=PA&kind=question&status=received'),
+    );
+    expect(filtered.body.data.every((r) => r.kind === 'question' && r.status === 'received')).toBe(
+      true,
+    );
     for (const bad of ['?unit=<x>', '?status=lost', '?kind=x', '?sort=id', '?unit=NOPE'])
-      expect([400, 404]).toContain((await as('editorA')(http().get(`/participation/inbox${bad}`))).status);
+      expect([400, 404]).toContain(
+        (await as('editorA')(http().get(`/participation/inbox${bad}`))).status,
+      );
     expect((await http().get('/participation/inbox')).status).toBe(401);
     // A complaint officer who is nobody's editor has no inbox.
     expect((await as('officerA')(http().get('/participation/inbox'))).status).toBe(403);
   });
 
-  test('assign, reply, resolve, reject: only the unit\'s staff; each step audited and mailed to the reporter; the public sees status and the reply, escaped', async () => {
+  test("assign, reply, resolve, reject: only the unit's staff; each step audited and mailed to the reporter; the public sees status and the reply, escaped", async () => {
     const mailsBefore = mails.length;
     const eventsBefore = await strapi.db.query(EVENT_UID).count();
     // Not theirs: another unit's editor (404), the monitor (403), an officer (404).
-    expect((await as('editorB')(http().post(`/participation/requests/${correction}/reply`)).send({ reply: 'x' })).status).toBe(404);
-    expect((await as('monitor')(http().post(`/participation/requests/${correction}/reply`)).send({ reply: 'x' })).status).toBe(403);
-    expect((await as('officerA')(http().post(`/participation/requests/${correction}/assign`)).send({})).status).toBe(404);
+    expect(
+      (
+        await as('editorB')(http().post(`/participation/requests/${correction}/reply`)).send({
+          reply: 'x',
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await as('monitor')(http().post(`/participation/requests/${correction}/reply`)).send({
+          reply: 'x',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await as('officerA')(http().post(`/participation/requests/${correction}/assign`)).send({}))
+        .status,
+    ).toBe(404);
     // Assign to a member of another unit: refused.
-    const wrong = await as('editorA')(http().post(`/participation/requests/${correction}/assign`)).send({ assignee: users.editorB.email });
+    const wrong = await as('editorA')(
+      http().post(`/participation/requests/${correction}/assign`),
+    ).send({ assignee: users.editorB.email });
     expect(wrong.status).toBe(400);
-    const assigned = await as('editorA')(http().post(`/participation/requests/${correction}/assign`)).send({ assignee: users.approverA.email });
+    const assigned = await as('editorA')(
+      http().post(`/participation/requests/${correction}/assign`),
+    ).send({ assignee: users.approverA.email });
     expect(assigned.status).toBe(200);
-    expect(assigned.body.data).toMatchObject({ status: 'assigned', assignee: users.approverA.email });
-    const replied = await as('approverA')(http().post(`/participation/requests/${correction}/reply`)).send({
+    expect(assigned.body.data).toMatchObject({
+      status: 'assigned',
+      assignee: users.approverA.email,
+    });
+    const replied = await as('approverA')(
+      http().post(`/participation/requests/${correction}/reply`),
+    ).send({
       reply: 'แก้ไขแล้ว <script>alert("x")</script> ขอบคุณครับ',
     });
     expect(replied.status).toBe(200);
@@ -548,17 +638,34 @@ describe('the unit inbox (admin API)', () => {
       unit: { code: 'PA', nameTh: 'หน่วยงานเอ' },
       reply: 'แก้ไขแล้ว &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; ขอบคุณครับ',
     });
-    const resolved = await as('publisherA')(http().post(`/participation/requests/${correction}/resolve`)).send({});
+    const resolved = await as('publisherA')(
+      http().post(`/participation/requests/${correction}/resolve`),
+    ).send({});
     expect(resolved.body.data.status).toBe('resolved');
     expect(resolved.body.data.closedAt).toEqual(expect.any(String));
     // Closed: no more changes.
-    expect((await as('editorA')(http().post(`/participation/requests/${correction}/reject`)).send({ reason: 'x' })).status).toBe(400);
+    expect(
+      (
+        await as('editorA')(http().post(`/participation/requests/${correction}/reject`)).send({
+          reason: 'x',
+        })
+      ).status,
+    ).toBe(400);
     // Reject needs a reason.
-    expect((await as('editorA')(http().post(`/participation/requests/${question}/reject`)).send({})).status).toBe(400);
-    const rejected = await as('editorA')(http().post(`/participation/requests/${question}/reject`)).send({ reason: 'ซ้ำกับเรื่อง <i>เดิม</i>' });
+    expect(
+      (await as('editorA')(http().post(`/participation/requests/${question}/reject`)).send({}))
+        .status,
+    ).toBe(400);
+    const rejected = await as('editorA')(
+      http().post(`/participation/requests/${question}/reject`),
+    ).send({ reason: 'ซ้ำกับเรื่อง <i>เดิม</i>' });
     expect(rejected.body.data.status).toBe('rejected');
     const qTrack = await from(http().get(`/api/participation/requests/${question}`));
-    expect(qTrack.body.data).toMatchObject({ status: 'rejected', rejectionReason: 'ซ้ำกับเรื่อง &lt;i&gt;เดิม&lt;/i&gt;', reply: null });
+    expect(qTrack.body.data).toMatchObject({
+      status: 'rejected',
+      rejectionReason: 'ซ้ำกับเรื่อง &lt;i&gt;เดิม&lt;/i&gt;',
+      reply: null,
+    });
     // Audit: assign, reply, resolve, reject — four events, by who did them.
     const events = await strapi.db.query(EVENT_UID).findMany({
       where: { contentType: REQUEST_UID },
@@ -591,28 +698,65 @@ describe('the unit inbox (admin API)', () => {
       const text = JSON.stringify(res.body);
       expect(text).not.toMatch(/@example\.org|ผู้ถาม|10\.1\.|127\.0\.0\.1|<script|<img|<i>/);
       expect(Object.keys(res.body.data).sort()).toEqual(
-        ['trackingCode', 'kind', 'status', 'unit', 'receivedAt', 'dueAt', 'closedAt', 'updatedAt', 'reply', 'rejectionReason'].sort(),
+        [
+          'trackingCode',
+          'kind',
+          'status',
+          'unit',
+          'receivedAt',
+          'dueAt',
+          'closedAt',
+          'updatedAt',
+          'reply',
+          'rejectionReason',
+        ].sort(),
       );
     }
     for (const code of ['00000-00000', 'nope', '<script>', 'AAAAA-AAAAA-AAAAA'])
-      expect((await from(http().get(`/api/participation/requests/${encodeURIComponent(code)}`))).status).toBe(404);
-    expect((await from(http().get(`/api/participation/requests/${question}?x=1`))).status).toBe(400);
+      expect(
+        (await from(http().get(`/api/participation/requests/${encodeURIComponent(code)}`))).status,
+      ).toBe(404);
+    expect((await from(http().get(`/api/participation/requests/${question}?x=1`))).status).toBe(
+      400,
+    );
   });
 
   test('HTML and script in every text field never reach a public response unescaped', async () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
     const codes = [];
-    codes.push((await post('PA', 'corrections', { message: evil, email: 'e@example.org' })).body.data.trackingCode);
-    codes.push((await post('PA', 'questions', { question: evil, name: evil, publishConsent: true })).body.data.trackingCode);
-    codes.push((await post('PA', 'survey', { ratings: { findability: 1, currency: 1, ease: 1, overall: 1 }, comment: evil })).body.data.trackingCode);
-    codes.push((await post('PA', 'complaints', { message: evil, anonymous: false, contact: { name: evil } })).body.data.trackingCode);
+    codes.push(
+      (await post('PA', 'corrections', { message: evil, email: 'e@example.org' })).body.data
+        .trackingCode,
+    );
+    codes.push(
+      (await post('PA', 'questions', { question: evil, name: evil, publishConsent: true })).body
+        .data.trackingCode,
+    );
+    codes.push(
+      (
+        await post('PA', 'survey', {
+          ratings: { findability: 1, currency: 1, ease: 1, overall: 1 },
+          comment: evil,
+        })
+      ).body.data.trackingCode,
+    );
+    codes.push(
+      (await post('PA', 'complaints', { message: evil, anonymous: false, contact: { name: evil } }))
+        .body.data.trackingCode,
+    );
     expect(codes.every((c) => CODE.test(c))).toBe(true);
-    await as('editorA')(http().post(`/participation/requests/${codes[0]}/reply`)).send({ reply: evil });
-    await as('editorA')(http().post(`/participation/requests/${codes[1]}/reject`)).send({ reason: evil });
+    await as('editorA')(http().post(`/participation/requests/${codes[0]}/reply`)).send({
+      reply: evil,
+    });
+    await as('editorA')(http().post(`/participation/requests/${codes[1]}/reject`)).send({
+      reason: evil,
+    });
     const { fiscalYearOf } = require(`${appDir}/dist/src/ita/fiscal-year`);
     const year = fiscalYearOf(new Date());
     const publicResponses = [
-      ...(await Promise.all(codes.map((c) => from(http().get(`/api/participation/requests/${c}`))))),
+      ...(await Promise.all(
+        codes.map((c) => from(http().get(`/api/participation/requests/${c}`))),
+      )),
       await from(http().get(`/api/participation/PA/${year}/survey`)),
       await from(http().get(`/api/participation/PA/${year}/complaint-statistics`)),
     ];
@@ -642,12 +786,18 @@ describe('confidential complaints', () => {
         .attach('files', PDF, { filename: 'photo-evidence.pdf', contentType: 'application/pdf' })
     ).body.data.trackingCode;
     complaintB = (
-      await post('PB', 'complaints', { message: 'เรื่องลับของบี', anonymous: true, category: 'other' })
+      await post('PB', 'complaints', {
+        message: 'เรื่องลับของบี',
+        anonymous: true,
+        category: 'other',
+      })
     ).body.data.trackingCode;
   });
 
   test("an officer of unit A reads A's complaints (decrypted) and not B's; an organisation-wide officer reads all; every read is an audit event", async () => {
-    const eventsBefore = await strapi.db.query(EVENT_UID).count({ where: { contentType: COMPLAINT_UID } });
+    const eventsBefore = await strapi.db
+      .query(EVENT_UID)
+      .count({ where: { contentType: COMPLAINT_UID } });
     const list = await as('officerA')(http().get('/participation/complaints'));
     expect(list.status).toBe(200);
     const mine = list.body.data.find((c) => c.trackingCode === complaintA);
@@ -658,7 +808,9 @@ describe('confidential complaints', () => {
       status: 'received',
       message: 'ผู้บริหารใช้รถราชการส่วนตัว',
       contact: { name: null, email: 'complainant@example.org', phone: null },
-      attachments: [expect.objectContaining({ name: 'photo-evidence.pdf', mime: 'application/pdf' })],
+      attachments: [
+        expect.objectContaining({ name: 'photo-evidence.pdf', mime: 'application/pdf' }),
+      ],
     });
     expect(list.body.data.every((c) => c.unit.code === 'PA')).toBe(true);
     expect(list.body.data.map((c) => c.trackingCode)).not.toContain(complaintB);
@@ -666,12 +818,20 @@ describe('confidential complaints', () => {
       where: { contentType: COMPLAINT_UID, action: 'complaint_read' },
     });
     expect(readEvents.length).toBe(eventsBefore + list.body.data.length);
-    expect(readEvents.every((e) => e.actorEmail === users.officerA.email && e.comment === null)).toBe(true);
+    expect(
+      readEvents.every((e) => e.actorEmail === users.officerA.email && e.comment === null),
+    ).toBe(true);
     expect(JSON.stringify(readEvents)).not.toMatch(/รถราชการ|complainant/);
-    expect((await as('officerA')(http().get(`/participation/complaints/${complaintB}`))).status).toBe(404);
-    expect((await as('officerA')(http().get('/participation/complaints?unit=PB'))).status).toBe(403);
+    expect(
+      (await as('officerA')(http().get(`/participation/complaints/${complaintB}`))).status,
+    ).toBe(404);
+    expect((await as('officerA')(http().get('/participation/complaints?unit=PB'))).status).toBe(
+      403,
+    );
     const all = await as('officerAll')(http().get('/participation/complaints'));
-    expect(all.body.data.map((c) => c.trackingCode)).toEqual(expect.arrayContaining([complaintA, complaintB]));
+    expect(all.body.data.map((c) => c.trackingCode)).toEqual(
+      expect.arrayContaining([complaintA, complaintB]),
+    );
     // One complaint, its attachment: both audited.
     const before = await strapi.db.query(EVENT_UID).count();
     const one = await as('officerAll')(http().get(`/participation/complaints/${complaintB}`));
@@ -682,7 +842,9 @@ describe('confidential complaints', () => {
     expect(file.status).toBe(200);
     expect(file.headers['content-disposition']).toMatch(/attachment/);
     expect(Buffer.from(file.body).equals(PDF)).toBe(true);
-    const after = await strapi.db.query(EVENT_UID).findMany({ where: { id: { $gt: 0 } }, orderBy: { id: 'desc' }, limit: 2 });
+    const after = await strapi.db
+      .query(EVENT_UID)
+      .findMany({ where: { id: { $gt: 0 } }, orderBy: { id: 'desc' }, limit: 2 });
     expect(after.map((e) => e.action)).toEqual(['complaint_attachment', 'complaint_read']);
     expect(await strapi.db.query(EVENT_UID).count()).toBe(before + 2);
     // The chain still verifies with these events in it.
@@ -693,16 +855,33 @@ describe('confidential complaints', () => {
 
   test('status changes by an officer: audited, mailed to a complainant who left an address, counted publicly', async () => {
     const mailsBefore = mails.length;
-    const res = await as('officerA')(http().post(`/participation/complaints/${complaintA}/status`)).send({
+    const res = await as('officerA')(
+      http().post(`/participation/complaints/${complaintA}/status`),
+    ).send({
       status: 'investigating',
       note: 'ตั้งกรรมการสอบข้อเท็จจริง',
     });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ status: 'investigating', statusNote: 'ตั้งกรรมการสอบข้อเท็จจริง' });
+    expect(res.body.data).toMatchObject({
+      status: 'investigating',
+      statusNote: 'ตั้งกรรมการสอบข้อเท็จจริง',
+    });
     const raw = await rawRow('participation_complaints', complaintA);
     expect(raw.status_note_enc).not.toMatch(/กรรมการ/);
-    expect((await as('officerA')(http().post(`/participation/complaints/${complaintA}/status`)).send({ status: 'rejected' })).status).toBe(400);
-    expect((await as('officerA')(http().post(`/participation/complaints/${complaintA}/status`)).send({ status: 'lost' })).status).toBe(400);
+    expect(
+      (
+        await as('officerA')(http().post(`/participation/complaints/${complaintA}/status`)).send({
+          status: 'rejected',
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await as('officerA')(http().post(`/participation/complaints/${complaintA}/status`)).send({
+          status: 'lost',
+        })
+      ).status,
+    ).toBe(400);
     const got = (await waitForMail(mailsBefore + 1)).slice(mailsBefore);
     expect(got.map((m) => m.to)).toEqual([['complainant@example.org']]);
     const body = decode(got[0].raw);
@@ -715,14 +894,20 @@ describe('confidential complaints', () => {
 
   test('every non-officer role of every unit, through every route, reads or lists no complaint: 0 of N attempts succeeded', async () => {
     const attempts = { total: 0, succeeded: [], errors: [] };
-    const secrets = /ผู้บริหารใช้รถราชการ|เรื่องลับของบี|complainant@|photo-evidence|messageEnc|contactEnc|message_enc/;
+    const secrets =
+      /ผู้บริหารใช้รถราชการ|เรื่องลับของบี|complainant@|photo-evidence|messageEnc|contactEnc|message_enc/;
     const record = (label, res) => {
       attempts.total += 1;
       if (res.status >= 500) attempts.errors.push(`${label}: ${res.status}`);
-      else if (secrets.test(res.text ?? '') || (res.status < 300 && /participation\/complaints/.test(label)))
+      else if (
+        secrets.test(res.text ?? '') ||
+        (res.status < 300 && /participation\/complaints/.test(label))
+      )
         attempts.succeeded.push(`${label}: ${res.status}`);
     };
-    const stored = await strapi.db.query(COMPLAINT_UID).findOne({ where: { trackingCode: complaintA } });
+    const stored = await strapi.db
+      .query(COMPLAINT_UID)
+      .findOne({ where: { trackingCode: complaintA } });
     const fileId = stored.attachments[0].id;
     const CM = `/content-manager/collection-types/${COMPLAINT_UID}`;
     const routes = [
@@ -749,10 +934,25 @@ describe('confidential complaints', () => {
       ['GET', `/api/exports/PA/procurement.csv`],
       ['GET', `/api/ita/PA/2569`],
     ];
-    const roles = ['editorA', 'approverA', 'publisherA', 'editorB', 'approverB', 'publisherB', 'monitor', 'superAdmin', null];
+    const roles = [
+      'editorA',
+      'approverA',
+      'publisherA',
+      'editorB',
+      'approverB',
+      'publisherB',
+      'monitor',
+      'superAdmin',
+      null,
+    ];
     for (const label of roles) {
       for (const [method, url, body] of routes) {
-        let req = method === 'GET' ? http().get(url) : http().post(url).send(body ?? {});
+        let req =
+          method === 'GET'
+            ? http().get(url)
+            : http()
+                .post(url)
+                .send(body ?? {});
         if (label) req = as(label)(req);
         const res = await req;
         record(`${label ?? 'anonymous'} ${method} ${url}`, res);
@@ -779,10 +979,15 @@ describe('confidential complaints', () => {
       const res = await http().get(url);
       attempts.total += 1;
       if (res.status >= 500) attempts.errors.push(`${url}: ${res.status}`);
-      else if (res.status < 400 || (res.body && Buffer.isBuffer(res.body) && res.body.includes('%PDF')))
+      else if (
+        res.status < 400 ||
+        (res.body && Buffer.isBuffer(res.body) && res.body.includes('%PDF'))
+      )
         attempts.succeeded.push(`${url}: ${res.status}`);
     }
-    const unchanged = await strapi.db.query(COMPLAINT_UID).findOne({ where: { trackingCode: complaintA } });
+    const unchanged = await strapi.db
+      .query(COMPLAINT_UID)
+      .findOne({ where: { trackingCode: complaintA } });
     expect(unchanged.status).toBe('investigating');
     expect(attempts.errors).toEqual([]);
     expect(attempts.succeeded).toEqual([]);
@@ -803,11 +1008,15 @@ describe('rate limits', () => {
     const ip = '203.0.113.7';
     const ratings = { findability: 4, currency: 4, ease: 4, overall: 4 };
     const statuses = [];
-    for (let i = 0; i < 5; i++) statuses.push((await post('PA', 'survey', { ratings }, { ip })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await post('PA', 'survey', { ratings }, { ip })).status);
     const altchaField = await solved();
     let retryAfter = null;
     for (let i = 5; i < 1000; i++) {
-      const res = await from(http().post('/api/participation/PA/survey'), ip).send({ ratings, altcha: altchaField });
+      const res = await from(http().post('/api/participation/PA/survey'), ip).send({
+        ratings,
+        altcha: altchaField,
+      });
       statuses.push(res.status);
       if (res.status === 429 && retryAfter === null) {
         retryAfter = res.headers['retry-after'];
@@ -833,10 +1042,15 @@ describe('rate limits', () => {
   });
 
   test('challenges per address per minute are limited too', async () => {
-    await limits().initParticipationLimits({ ...process.env, PARTICIPATION_CHALLENGES_PER_MINUTE: '3' });
+    await limits().initParticipationLimits({
+      ...process.env,
+      PARTICIPATION_CHALLENGES_PER_MINUTE: '3',
+    });
     const statuses = [];
     for (let i = 0; i < 5; i++)
-      statuses.push((await from(http().get('/api/participation/challenge'), '198.51.100.1')).status);
+      statuses.push(
+        (await from(http().get('/api/participation/challenge'), '198.51.100.1')).status,
+      );
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
   });
 });
@@ -857,7 +1071,9 @@ describe('keys', () => {
       const tampered = crypto.seal('ลับ').replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
       expect(() => crypto.open(tampered)).toThrow();
       expect(() => crypto.participationKeys({ PARTICIPATION_KEYS: 'k1:short' })).toThrow(/16/);
-      expect(() => crypto.participationKeys({ NODE_ENV: 'production' })).toThrow(/PARTICIPATION_KEYS/);
+      expect(() => crypto.participationKeys({ NODE_ENV: 'production' })).toThrow(
+        /PARTICIPATION_KEYS/,
+      );
       expect(crypto.participationKeys({ NODE_ENV: 'development' }).development).toBe(true);
     } finally {
       for (const k of ['PARTICIPATION_KEYS']) {

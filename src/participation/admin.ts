@@ -520,7 +520,8 @@ export const participationAdminController = ({ strapi }: { strapi: Core.Strapi }
     if (!file || !/^[a-f0-9]{32}$/.test(file.stored))
       throw new errors.NotFoundError('ไม่พบไฟล์แนบนี้ / No such attachment');
     const full = path.join(attachmentsDir(strapi), file.stored);
-    if (!fs.existsSync(full)) throw new errors.NotFoundError('ไม่พบไฟล์แนบนี้ / No such attachment');
+    if (!fs.existsSync(full))
+      throw new errors.NotFoundError('ไม่พบไฟล์แนบนี้ / No such attachment');
     await auditComplaint(strapi, user, row, 'complaint_attachment');
     ctx.set('Cache-Control', 'no-store');
     ctx.set('X-Content-Type-Options', 'nosniff');

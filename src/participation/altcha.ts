@@ -1,8 +1,4 @@
-import type {
-  Challenge,
-  DeriveKeyFunction,
-  Solution,
-} from 'altcha-lib/dist/cjs/v2/types';
+import type { Challenge, DeriveKeyFunction, Solution } from 'altcha-lib/dist/cjs/v2/types';
 import { derivedSecret } from './crypto';
 import { firstUse } from './limits';
 import { participationSettings } from './settings';

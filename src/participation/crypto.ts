@@ -71,7 +71,7 @@ export const participationKeys = (env: NodeJS.ProcessEnv = process.env): Partici
   if (!keys.length) {
     if (env.NODE_ENV === 'production')
       throw new ParticipationKeyError(
-        'Missing required environment variable PARTICIPATION_KEYS (or PARTICIPATION_KEY): the key that encrypts complaints and reporters\' contact details (see docs/participation.md)',
+        "Missing required environment variable PARTICIPATION_KEYS (or PARTICIPATION_KEY): the key that encrypts complaints and reporters' contact details (see docs/participation.md)",
       );
     keys = [DEV_PARTICIPATION_KEY];
     development = true;
@@ -81,7 +81,8 @@ export const participationKeys = (env: NodeJS.ProcessEnv = process.env): Partici
   return ring;
 };
 
-const aesKey = (secret: string) => createHash('sha256').update(`prongsai-participation:${secret}`).digest();
+const aesKey = (secret: string) =>
+  createHash('sha256').update(`prongsai-participation:${secret}`).digest();
 const b64 = (b: Buffer) => b.toString('base64url');
 
 /** Seals a string (null stays null). */
@@ -106,7 +107,11 @@ export const open = (sealed: string | null | undefined): string | null => {
     throw new ParticipationKeyError(
       `participation key "${id}" is not configured (PARTICIPATION_KEYS): keep old keys after a rotation`,
     );
-  const decipher = createDecipheriv('aes-256-gcm', aesKey(key.secret), Buffer.from(iv, 'base64url'));
+  const decipher = createDecipheriv(
+    'aes-256-gcm',
+    aesKey(key.secret),
+    Buffer.from(iv, 'base64url'),
+  );
   decipher.setAAD(Buffer.from(`v1.${id}`));
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString(

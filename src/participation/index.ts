@@ -52,9 +52,32 @@ const guardDocuments = (strapi: Core.Strapi) => {
   });
 };
 
+/**
+ * The Content Manager's relation pickers of these types answer 403 before Strapi's own code runs
+ * (which, for a caller without the type's permission, answers 500 in 5.54).
+ */
+const guardRelationPickers = (strapi: Core.Strapi) => {
+  const controller = strapi.plugin('content-manager').controller('relations') as unknown as Record<
+    string,
+    unknown
+  >;
+  for (const action of ['findAvailable', 'findExisting']) {
+    const original = controller[action];
+    if (typeof original !== 'function') continue;
+    controller[action] = async (ctx: { params?: { model?: string } }) => {
+      if (PARTICIPATION_UIDS.has(String(ctx.params?.model ?? '')))
+        throw new errors.ForbiddenError(
+          'เรื่องจากประชาชนจัดการได้ผ่านกล่องรับเรื่องเท่านั้น / Participation records are handled through the participation inbox only',
+        );
+      return (original as (c: unknown) => unknown).call(controller, ctx);
+    };
+  }
+};
+
 export default {
   register(strapi: Core.Strapi) {
     guardDocuments(strapi);
+    guardRelationPickers(strapi);
     strapi.server.routes({ type: 'admin', prefix: '/participation', routes: adminRoutes } as never);
   },
   async bootstrap(strapi: Core.Strapi) {

@@ -63,7 +63,12 @@ export const initParticipationLimits = async (env: NodeJS.ProcessEnv = process.e
           insuranceLimiter: memory(name),
         })
       : memory(name);
-  limiters = { ip: make('ip'), unit: make('unit'), challenge: make('challenge'), used: make('used') };
+  limiters = {
+    ip: make('ip'),
+    unit: make('unit'),
+    challenge: make('challenge'),
+    used: make('used'),
+  };
 };
 
 export const closeParticipationLimits = async () => {
@@ -76,22 +81,33 @@ export const participationLimitKind = () =>
   !limiters ? 'off' : limiters.ip instanceof RateLimiterRedis ? 'redis' : 'memory';
 
 /** Seconds to wait, or 0 when the point was taken. Store errors never block the public. */
-const take = async (limiter: RateLimiterAbstract | undefined, key: string): Promise<number> => {
+const take = async (
+  limiter: RateLimiterAbstract | undefined,
+  key: string,
+  what?: string,
+): Promise<number> => {
   if (!limiter) return 0;
   try {
     await limiter.consume(key, 1);
     return 0;
   } catch (res) {
-    if (res instanceof RateLimiterRes) return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    if (res instanceof RateLimiterRes) {
+      // Logged once per key and window (the first refusal), not for every request of a flood.
+      if (what && res.consumedPoints === limiter.points + 1)
+        logger()?.warn(`[participation] ${what} ${key}: over the limit, refusing (429)`);
+      return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+    }
     logger()?.error(`[participation] rate limiter: ${(res as Error)?.message ?? String(res)}`);
     return 0;
   }
 };
 
 export const takeSubmission = async (address: string, unitCode: string) =>
-  (await take(limiters?.ip, address)) || (await take(limiters?.unit, unitCode));
+  (await take(limiters?.ip, address, 'submissions from')) ||
+  (await take(limiters?.unit, unitCode, 'submissions to unit'));
 
-export const takeChallenge = (address: string) => take(limiters?.challenge, address);
+export const takeChallenge = (address: string) =>
+  take(limiters?.challenge, address, 'challenges for');
 
 /** True the first time a solution (its challenge signature) is seen. */
 export const firstUse = async (signature: string) =>

@@ -26,7 +26,12 @@ const send = (strapi: Core.Strapi, to: string[], subject: string, text: string, 
   if (!process.env.SMTP_HOST || to.length === 0) return;
   setImmediate(() => {
     Promise.resolve()
-      .then(() => strapi.plugin('email').service('email').send({ to: to.join(', '), subject, text }))
+      .then(() =>
+        strapi
+          .plugin('email')
+          .service('email')
+          .send({ to: to.join(', '), subject, text }),
+      )
       .catch((error: Error) =>
         strapi.log.warn(`[participation] e-mail (${what}) not sent: ${error.message}`),
       );

@@ -143,10 +143,7 @@ const submit = async (strapi: Core.Strapi, ctx: Context, kind: Kind) => {
   noQuery(ctx);
   const unit: UnitRow = await unitByCode(strapi, ctx.params.unitCode);
   const wait = await takeSubmission(clientKey(ctx.ip), unit.code);
-  if (wait) {
-    strapi.log.warn(`[participation] ${clientKey(ctx.ip)} → ${unit.code}: submission refused (429)`);
-    return tooMany(ctx, wait);
-  }
+  if (wait) return tooMany(ctx, wait);
   if (kind !== 'complaints' && ctx.is('multipart'))
     throw bad('แบบฟอร์มนี้รับเฉพาะ JSON', 'This form takes a JSON body (application/json)');
   const raw = objectBody(formBody(ctx));

@@ -195,8 +195,7 @@ export type StoredAttachment = {
  * download them through the admin API only.
  */
 export const attachmentsDir = (strapi: Core.Strapi) => {
-  const root =
-    (strapi.dirs as unknown as { app?: { root?: string } })?.app?.root ?? process.cwd();
+  const root = (strapi.dirs as unknown as { app?: { root?: string } })?.app?.root ?? process.cwd();
   return path.resolve(
     process.env.PARTICIPATION_FILES_DIR || path.join(root, 'private', 'participation'),
   );
@@ -262,7 +261,17 @@ export const publicStatus = async (strapi: Core.Strapi, raw: unknown) => {
   const unitSel = { unit: { select: ['code', 'nameTh'] } };
   const req = (await strapi.db.query(REQUEST_UID).findOne({
     where: { trackingCode: code },
-    select: ['trackingCode', 'kind', 'status', 'reply', 'rejectionReason', 'receivedAt', 'dueAt', 'closedAt', 'updatedAt'],
+    select: [
+      'trackingCode',
+      'kind',
+      'status',
+      'reply',
+      'rejectionReason',
+      'receivedAt',
+      'dueAt',
+      'closedAt',
+      'updatedAt',
+    ],
     populate: unitSel,
   })) as Record<string, unknown> | null;
   if (req) {
@@ -360,7 +369,10 @@ export const complaintStatistics = async (
     unit: { code: unit.code, nameTh: unit.nameTh },
     fiscalYear,
     total: rows.length,
-    byMonth: months.map((month) => ({ month, count: rows.filter((r) => r.month === month).length })),
+    byMonth: months.map((month) => ({
+      month,
+      count: rows.filter((r) => r.month === month).length,
+    })),
     byCategory: count('category', categories),
     byStatus: count('status', statuses),
   };

@@ -5,7 +5,9 @@
 const int = (env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1) => {
   const raw = env[name];
   const n = Number(raw);
-  return raw !== undefined && raw !== '' && Number.isFinite(n) && n >= min ? Math.floor(n) : fallback;
+  return raw !== undefined && raw !== '' && Number.isFinite(n) && n >= min
+    ? Math.floor(n)
+    : fallback;
 };
 
 export type ParticipationSettings = {

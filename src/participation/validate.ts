@@ -71,7 +71,8 @@ export const text = (
     if (required) throw bad(`กรุณากรอก${labelTh}`, `${field} is required`, field);
     return null;
   }
-  if (typeof v !== 'string') throw bad(`${labelTh}ต้องเป็นข้อความ`, `${field} must be a string`, field);
+  if (typeof v !== 'string')
+    throw bad(`${labelTh}ต้องเป็นข้อความ`, `${field} must be a string`, field);
   const s = clean(v);
   if (!s) {
     if (required) throw bad(`กรุณากรอก${labelTh}`, `${field} is required`, field);
@@ -176,7 +177,11 @@ export const surveyBody = (raw: unknown): SurveyBody => {
   for (const f of RATING_FIELDS) {
     const v = typeof r[f] === 'string' && /^[1-5]$/.test(r[f] as string) ? Number(r[f]) : r[f];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 5)
-      throw bad(`คะแนน ${f} ต้องเป็นจำนวนเต็ม 1–5`, `ratings.${f} must be an integer 1–5`, `ratings.${f}`);
+      throw bad(
+        `คะแนน ${f} ต้องเป็นจำนวนเต็ม 1–5`,
+        `ratings.${f} must be an integer 1–5`,
+        `ratings.${f}`,
+      );
     ratings[f] = v;
   }
   return { ratings, comment: text(body, 'comment', LIMITS.comment, false, 'ความคิดเห็น') };
@@ -185,7 +190,13 @@ export const surveyBody = (raw: unknown): SurveyBody => {
 export const complaintBody = (raw: unknown): ComplaintBody => {
   const body = objectBody(raw);
   onlyFields(body, ['message', 'category', 'anonymous', 'contact']);
-  const message = text(body, 'message', LIMITS.message, true, 'รายละเอียดเรื่องร้องเรียน') as string;
+  const message = text(
+    body,
+    'message',
+    LIMITS.message,
+    true,
+    'รายละเอียดเรื่องร้องเรียน',
+  ) as string;
   const cat = text(body, 'category', LIMITS.category, false, 'ประเภทเรื่องร้องเรียน') ?? 'other';
   if (!(COMPLAINT_CATEGORIES as readonly string[]).includes(cat))
     throw bad(

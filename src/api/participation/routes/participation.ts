@@ -18,6 +18,10 @@ export default {
     route('POST', '/participation/:unitCode/survey', 'survey'),
     route('POST', '/participation/:unitCode/complaints', 'complaints'),
     route('GET', '/participation/:unitCode/:fiscalYear/survey', 'surveyResults'),
-    route('GET', '/participation/:unitCode/:fiscalYear/complaint-statistics', 'complaintStatistics'),
+    route(
+      'GET',
+      '/participation/:unitCode/:fiscalYear/complaint-statistics',
+      'complaintStatistics',
+    ),
   ],
 };
