@@ -6,6 +6,7 @@ import delivery from './delivery';
 import disclosures from './disclosures';
 import files from './files';
 import ita from './ita';
+import participation from './participation';
 import seed from './seed';
 import units from './units';
 import workflow from './workflow';
@@ -21,6 +22,7 @@ export default {
     files.register(strapi);
     delivery.register(strapi);
     compliance.register(strapi);
+    participation.register(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await files.bootstrap(strapi);
@@ -33,9 +35,11 @@ export default {
     await compliance.bootstrap(strapi);
     workflow.bootstrap(strapi);
     await auth.bootstrap(strapi);
+    await participation.bootstrap(strapi);
   },
   async destroy() {
     await delivery.destroy();
     await auth.destroy();
+    await participation.destroy();
   },
 };

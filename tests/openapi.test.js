@@ -248,7 +248,7 @@ test('is a valid OpenAPI 3.1 document (swagger-parser, offline)', () => {
   // path template variable is a declared path parameter, and every schema is valid JSON Schema.
   const ids = [];
   for (const [p, item] of Object.entries(deref.paths)) {
-    const op = item.get;
+    const op = item.get ?? item.post;
     ids.push(op.operationId);
     const declared = (op.parameters ?? []).filter((x) => x.in === 'path').map((x) => x.name);
     const used = [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
@@ -392,5 +392,49 @@ describe('real responses match the documented schemas', () => {
       deref.paths['/api/exports/{unitCode}/procurement-summaries.csv'].get.responses['200']
         .description;
     expect([...described.matchAll(/^- `([a-z_]+)`/gm)].map((m) => m[1])).toEqual(header);
+  });
+});
+
+describe('participation routes (docs/participation.md)', () => {
+  test('the public GETs match their documented schemas; the forms are documented as POSTs', async () => {
+    const failures = [];
+    for (const [docPath, url, status] of [
+      ['/api/participation/challenge', '/api/participation/challenge', 200],
+      [
+        '/api/participation/{unitCode}/{fiscalYear}/survey',
+        '/api/participation/OAPI/2569/survey',
+        200,
+      ],
+      [
+        '/api/participation/{unitCode}/{fiscalYear}/survey',
+        '/api/participation/NOPE/2569/survey',
+        404,
+      ],
+      [
+        '/api/participation/{unitCode}/{fiscalYear}/survey',
+        '/api/participation/OAPI/2026/survey',
+        400,
+      ],
+      [
+        '/api/participation/{unitCode}/{fiscalYear}/complaint-statistics',
+        '/api/participation/oapi/2569/complaint-statistics',
+        200,
+      ],
+      [
+        '/api/participation/requests/{trackingCode}',
+        '/api/participation/requests/00000-00000',
+        404,
+      ],
+    ]) {
+      const res = await api().get(url);
+      expect([url, res.status]).toEqual([url, status]);
+      for (const p of problems(validatorOf(docPath, status), res.body))
+        failures.push(`GET ${url}: ${p}`);
+    }
+    expect(failures).toEqual([]);
+    for (const form of ['corrections', 'questions', 'survey', 'complaints'])
+      expect(
+        Object.keys(doc.paths[`/api/participation/{unitCode}/${form}`].post.responses),
+      ).toEqual(expect.arrayContaining(['201', '400', '404', '429']));
   });
 });

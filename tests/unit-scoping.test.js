@@ -153,9 +153,15 @@ describe('roles and memberships', () => {
     expect(roles.map((r) => r.code).sort()).toEqual([
       'prongsai-central-monitor',
       'prongsai-central-publisher',
+      // Confidential complaints only (src/participation): no Content Manager or media permission.
+      'prongsai-complaint-officer',
       'prongsai-unit-approver',
       'prongsai-unit-editor',
     ]);
+    const officerPerms = await strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: { code: 'prongsai-complaint-officer' } } });
+    expect(officerPerms).toEqual([]);
     const editor = await strapi.db
       .query('admin::user')
       .findOne({ where: { email: users.editor.email }, populate: ['roles'] });

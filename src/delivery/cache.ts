@@ -295,7 +295,9 @@ const send = (ctx: Ctx, entry: Cached, isPublic: boolean, state: string) => {
 };
 
 const KEPT_HEADERS = ['content-disposition'];
-const NEVER_CACHED = /^\/api\/(users|auth|connect|upload|users-permissions|i18n)(\/|$)/;
+// participation: fresh challenges and tracking statuses (src/participation).
+const NEVER_CACHED =
+  /^\/api\/(users|auth|connect|upload|users-permissions|i18n|participation)(\/|$)/;
 
 /**
  * The Koa middleware: on public GETs under /api, answers from the cache (ETag / 304) or lets the

@@ -6,6 +6,11 @@ import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../ita/fiscal-year';
 import { PUBLIC_STATUS_LABELS_TH, PUBLIC_STATUSES } from '../compliance/rules';
 import { FEED_SIZE, LINKS_HEADER, METHOD_LABELS, PROCUREMENT_HEADER } from './exports';
 import { publicQueryMiddleware } from './public-query';
+import {
+  PARTICIPATION_TAG,
+  participationPaths,
+  participationSchemas,
+} from '../participation/openapi';
 
 /**
  * The OpenAPI 3.1 description of the public API (docs/openapi.json, `npm run cli -- openapi`):
@@ -985,6 +990,7 @@ export const buildOpenApi = async (strapi: Core.Strapi): Promise<OpenApiDocument
         '**Thai:** API สาธารณะสำหรับเว็บไซต์หน่วยงานและผู้ประเมิน ITA อ่านได้อย่างเดียว ไม่ต้องยืนยันตัวตน และเห็นเฉพาะข้อมูลที่เผยแพร่แล้ว',
         '',
         '- Read-only and unauthenticated; only published, approved content, whoever asks (API tokens and logged-in users get the same).',
+        '- The one exception: the participation forms (`POST /api/participation/…`, docs/participation.md), where the public reports wrong information, asks, rates and files complaints, with a proof-of-work challenge.',
         '- REST lists and entries are populated by the server (`populate` may only narrow the default); private fields never appear.',
         '- Errors: `{ data: null, error: { status, name, message, details } }`; messages from Prongsai checks are in Thai, then English.',
         '- Responses carry an `ETag`; send it back in `If-None-Match` for a 304. `X-Cache` tells whether the response cache answered.',
@@ -1010,10 +1016,11 @@ export const buildOpenApi = async (strapi: Core.Strapi): Promise<OpenApiDocument
       },
       { name: 'Registry', description: 'Units and the ITA checklists and their items.' },
       { name: 'Feeds and exports', description: 'News feeds and CSV files.' },
+      PARTICIPATION_TAG,
     ],
-    paths,
+    paths: { ...paths, ...participationPaths() },
     components: {
-      schemas: sorted(b.schemas),
+      schemas: sorted({ ...b.schemas, ...participationSchemas() }),
       parameters: sorted(parameters),
       headers: sorted(headers),
       responses: sorted(responses),

@@ -18,6 +18,7 @@ export const MEMBERSHIP_ROLES: readonly MembershipRole[] = [
   'approver',
   'publisher',
   'monitor',
+  'complaint-officer',
   'admin',
 ];
 

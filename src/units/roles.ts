@@ -5,7 +5,13 @@ import { DISCLOSURE_TYPES } from '../disclosures/types';
  * that limits them to the units where the user holds that role (src/units/conditions.ts).
  * Administrators use Strapi's own Super Admin role.
  */
-export type MembershipRole = 'editor' | 'approver' | 'publisher' | 'monitor' | 'admin';
+export type MembershipRole =
+  | 'editor'
+  | 'approver'
+  | 'publisher'
+  | 'monitor'
+  | 'complaint-officer'
+  | 'admin';
 
 export type RoleDefinition = {
   role: Exclude<MembershipRole, 'admin'>;
@@ -42,6 +48,15 @@ export const ROLE_DEFINITIONS: readonly RoleDefinition[] = [
     name: 'ผู้ติดตามส่วนกลาง (Central monitor)',
     description:
       "อ่านข้อมูลและสถานะของทุกหน่วยงาน ไม่แก้ไขใด ๆ / Reads every unit's content and status; changes nothing",
+  },
+  {
+    // Reads confidential corruption complaints only, through the participation admin API
+    // (src/participation/admin.ts); no Content Manager or Media Library permission at all.
+    role: 'complaint-officer',
+    code: 'prongsai-complaint-officer',
+    name: 'เจ้าหน้าที่รับเรื่องร้องเรียน (Complaint officer)',
+    description:
+      'รับและติดตามเรื่องร้องเรียนการทุจริตที่เป็นความลับ ของหน่วยงานที่ได้รับมอบหมาย หรือทั้งองค์กรเมื่อไม่ระบุหน่วยงาน / Handles confidential corruption complaints of their unit, or of every unit when no unit is set',
   },
 ];
 
@@ -112,5 +127,7 @@ export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
         { action: `${CM}.read`, subject: 'api::compliance-report.compliance-report' },
         ...UPLOAD_READ.map((action) => ({ action })),
       ];
+    case 'complaint-officer':
+      return [];
   }
 };
