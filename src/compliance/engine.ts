@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { columnOf, metaOf, type TableMeta } from '../disclosures/metadata';
 import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
 import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
+import { confirmedAgainst, ELEMENT_CHECK_UID, elementsOf } from '../workflow/elements';
 import {
   dueDateOf,
   evaluate,
@@ -18,7 +19,8 @@ import {
  * The status engine over the database: every unit × checklist item of the unit's scheme for a
  * fiscal year, evaluated by the rules in `rules.ts`. A fixed number of queries whatever the
  * number of units, items or entries: units, checklists, items, one UNION ALL over every
- * disclosure type's links to those items, one UNION ALL of the plans' and reports' periods.
+ * disclosure type's links to those items, one UNION ALL of the plans' and reports' periods,
+ * the evidence elements ticked at the approval of the published versions.
  */
 
 export type MatrixUnit = {
@@ -50,6 +52,8 @@ export type CellEntry = {
   publishedAt: string | null;
   workflowState: string | null;
   isNone: boolean;
+  /** The approval of the published version ticked every evidence element (null: unknown). */
+  elementsConfirmed?: boolean | null;
 };
 export type MatrixCell = {
   unit: string;
@@ -203,6 +207,34 @@ const loadPeriods = async (
   return out;
 };
 
+/**
+ * The evidence elements ticked at the approval of each published version (src/workflow/elements.ts),
+ * as `uid:documentId:itemId` → the stored snapshot and ticks. One query.
+ */
+const loadElementChecks = async (
+  strapi: Core.Strapi,
+  itemIds: number[],
+): Promise<Map<string, { elements: unknown; ticked: unknown }>> => {
+  const out = new Map<string, { elements: unknown; ticked: unknown }>();
+  if (!itemIds.length) return out;
+  const rows = (await strapi.db.query(ELEMENT_CHECK_UID as UID.ContentType).findMany({
+    where: { stage: 'published', itemId: { $in: itemIds } },
+    select: ['contentType', 'entryDocumentId', 'itemId', 'elements', 'ticked'],
+  })) as Array<{
+    contentType: string;
+    entryDocumentId: string;
+    itemId: number;
+    elements: unknown;
+    ticked: unknown;
+  }>;
+  for (const r of rows)
+    out.set(`${r.contentType}:${r.entryDocumentId}:${Number(r.itemId)}`, {
+      elements: r.elements,
+      ticked: r.ticked,
+    });
+  return out;
+};
+
 type DocFacts = { published?: EntryFacts; draft?: EntryFacts };
 export type MatrixData = {
   fiscalYear: number;
@@ -260,6 +292,7 @@ export const loadMatrixData = async (
     dueMonth: number | null;
     dueDay: number | null;
     graceDays: number | null;
+    elements: unknown;
     checklistId: number;
   };
   let itemRows: ItemRow[] = [];
@@ -282,6 +315,7 @@ export const loadMatrixData = async (
           'dueMonth',
           'dueDay',
           'graceDays',
+          'elements',
         ].map((a) => knex.raw('?? as ??', [a === 'id' ? 'i.id' : i(a), a])),
         knex.raw('?? as ??', [`l.${link.inverseJoinColumn.name}`, 'checklistId']),
       )
@@ -299,6 +333,7 @@ export const loadMatrixData = async (
     dueMonth: r.dueMonth,
     dueDay: r.dueDay,
     graceDays: r.graceDays,
+    hasElements: elementsOf(r.elements).length > 0,
   });
   const items: MatrixItem[] = itemRows.map((r) => ({
     id: r.id,
@@ -314,14 +349,19 @@ export const loadMatrixData = async (
 
   const unitIds =
     input.group || input.unitIds || input.unitCodes || input.scheme ? units.map((u) => u.id) : null;
-  const [links, periods] = await Promise.all([
+  const [links, periods, elementChecks] = await Promise.all([
     loadLinks(
       strapi,
       unitIds,
       itemRows.map((r) => r.id),
     ),
     loadPeriods(strapi, unitIds),
+    loadElementChecks(
+      strapi,
+      itemRows.map((r) => r.id),
+    ),
   ]);
+  const elementsOfItem = new Map(itemRows.map((r) => [r.id, elementsOf(r.elements)]));
 
   // (unit, item) → documentId → its published and draft facts.
   const byCell = new Map<string, Map<string, DocFacts>>();
@@ -340,6 +380,13 @@ export const loadMatrixData = async (
       date: dateOnly(row.date),
       period: periods.get(`${row.uid}:${row.id}`) ?? null,
     };
+    if (published) {
+      // Ticked at the approval of this published version; null (unknown) without a record.
+      const check = elementChecks.get(`${row.uid}:${row.documentId}:${Number(row.itemId)}`);
+      facts.elementsConfirmed = check
+        ? confirmedAgainst(elementsOfItem.get(Number(row.itemId)) ?? [], check.elements, check.ticked)
+        : null;
+    }
     const key = `${row.unitRef}:${row.itemId}`;
     const docs = byCell.get(key) ?? new Map();
     const doc = docs.get(row.documentId) ?? {};
@@ -404,6 +451,7 @@ export const evaluateMatrix = (
             publishedAt: e.publishedAt,
             workflowState: e.workflowState,
             isNone: e.isNone,
+            ...(e.elementsConfirmed != null ? { elementsConfirmed: e.elementsConfirmed } : {}),
           })),
       });
     }
