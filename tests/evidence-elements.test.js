@@ -359,9 +359,7 @@ describe('administrators edit the elements of an item', () => {
     expect(items.status).toBe(200);
     expect(items.body.data.find((i) => i.code === 'O1').elements).toEqual(added);
     expect((await as('admin', http().get('/ita/checklists'))).body.data.length).toBeGreaterThan(3);
-    expect((await as('admin', http().get('/ita/checklists/items?fiscalYear=x'))).status).toBe(
-      400,
-    );
+    expect((await as('admin', http().get('/ita/checklists/items?fiscalYear=x'))).status).toBe(400);
 
     // Restore the shipped list.
     expect((await put('admin', O1, { elements: o1Elements })).status).toBe(200);

@@ -384,7 +384,11 @@ export const loadMatrixData = async (
       // Ticked at the approval of this published version; null (unknown) without a record.
       const check = elementChecks.get(`${row.uid}:${row.documentId}:${Number(row.itemId)}`);
       facts.elementsConfirmed = check
-        ? confirmedAgainst(elementsOfItem.get(Number(row.itemId)) ?? [], check.elements, check.ticked)
+        ? confirmedAgainst(
+            elementsOfItem.get(Number(row.itemId)) ?? [],
+            check.elements,
+            check.ticked,
+          )
         : null;
     }
     const key = `${row.unitRef}:${row.itemId}`;

@@ -89,8 +89,7 @@ export const elementsIssue = (value: unknown): { th: string; en: string } | null
   const seen = new Set<string>();
   for (const [i, e] of (value as string[]).entries()) {
     const t = e.trim();
-    if (!t)
-      return { th: `องค์ประกอบลำดับที่ ${i + 1} ว่าง`, en: `element ${i + 1} is empty` };
+    if (!t) return { th: `องค์ประกอบลำดับที่ ${i + 1} ว่าง`, en: `element ${i + 1} is empty` };
     if (t.length > MAX_ELEMENT_LENGTH)
       return {
         th: `องค์ประกอบลำดับที่ ${i + 1} ยาวเกิน ${MAX_ELEMENT_LENGTH} ตัวอักษร`,

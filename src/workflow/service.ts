@@ -240,7 +240,9 @@ export const transition = async (
     // The approver's ticks, checked against the items the entry is linked to (400 on unknown
     // items, items not linked, indices out of range). A person who ticks nothing confirms nothing.
     const elementRows =
-      input.action !== 'approve' || ticks === null || (ticks === undefined && input.actor.kind === 'system')
+      input.action !== 'approve' ||
+      ticks === null ||
+      (ticks === undefined && input.actor.kind === 'system')
         ? null
         : await resolveTicks(strapi, type.uid, input.documentId, ticks ?? {});
     let hash = await contentHash(strapi, type.uid, input.documentId);

@@ -26,7 +26,8 @@ const fail = (ctx: Ctx, status: number, message: string, details?: unknown) => {
     data: null,
     error: {
       status,
-      name: status === 404 ? 'NotFoundError' : status === 403 ? 'ForbiddenError' : 'ValidationError',
+      name:
+        status === 404 ? 'NotFoundError' : status === 403 ? 'ForbiddenError' : 'ValidationError',
       message,
       details,
     },
@@ -127,8 +128,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         },
       };
     } catch (error) {
-      if (error instanceof errors.ForbiddenError)
-        return fail(ctx, 403, (error as Error).message);
+      if (error instanceof errors.ForbiddenError) return fail(ctx, 403, (error as Error).message);
       if (error instanceof errors.ValidationError) return fail(ctx, 400, (error as Error).message);
       throw error;
     }
