@@ -240,7 +240,7 @@ const ElementsPage = () => {
                     }}
                   />
                 ) : item.elements.length ? (
-                  <ol style={{ margin: 0, paddingLeft: 20 }}>
+                  <ol style={{ margin: 0, paddingLeft: 20, listStyle: 'decimal' }}>
                     {item.elements.map((e, k) => (
                       <li key={k}>
                         <Typography variant="omega">{e}</Typography>

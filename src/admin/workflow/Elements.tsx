@@ -112,7 +112,7 @@ export const ElementsSection = ({
             </Flex>
           ) : (
             <>
-              <ol style={{ margin: 0, paddingLeft: 18 }}>
+              <ol style={{ margin: 0, paddingLeft: 18, listStyle: 'decimal' }}>
                 {item.elements.map((text, k) => (
                   <li key={k}>
                     <Typography variant="pi">

@@ -144,6 +144,10 @@ const WorkflowPanelContent = ({
           data-testid="workflow-publish-at"
         />
       ) : null}
+      {/* Whoever approves ticks the elements first, above the button. */}
+      {elements?.canTick ? (
+        <ElementsSection data={elements} ticks={ticks} onToggle={toggle} />
+      ) : null}
       {actions.includes('approve') && withElements.length > 0 && unticked > 0 ? (
         <Typography variant="pi" textColor="warning700" data-testid="evidence-unticked">
           ยังไม่ได้ติ๊ก {unticked} องค์ประกอบ: หากอนุมัติ ข้อนั้นจะแสดงว่า “หลักฐานไม่ครบองค์ประกอบ”
@@ -164,7 +168,9 @@ const WorkflowPanelContent = ({
           {ACTION_LABEL[action]}
         </Button>
       ))}
-      <ElementsSection data={elements} ticks={ticks} onToggle={toggle} />
+      {elements?.canTick ? null : (
+        <ElementsSection data={elements} ticks={ticks} onToggle={toggle} />
+      )}
       {history.length > 0 ? (
         <Box paddingTop={2}>
           <Typography variant="sigma">ประวัติ · History</Typography>
