@@ -219,6 +219,17 @@ test('approved with every element → complete; re-approved with some unticked �
   expect(await rows(id)).toEqual([]);
 });
 
+test('an edit after the approval voids its ticks', async () => {
+  const id = await submitted(['O1']);
+  expect((await move('approver', id, 'approve', { elements: all() })).status).toBe(200);
+  expect((await rows(id)).map((r) => r.stage)).toEqual(['approved']);
+  await editAndSubmit(id);
+  expect(await rows(id)).toEqual([]);
+  expect((await elementsOfEntry('editor', id)).body.data.items[0].approved).toBeNull();
+  // Sent back without approval: nothing to show as approved.
+  await move('approver', id, 'request_changes', { comment: 'ยังไม่ครบ' });
+});
+
 test('an approval that sends no elements ticks none: incomplete evidence', async () => {
   const id = await submitted(['O1']);
   expect((await move('approver', id, 'approve')).status).toBe(200);

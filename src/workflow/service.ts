@@ -356,6 +356,8 @@ export const resetIfChanged = async (
     where: { documentId, publishedAt: null },
     data: { workflowState: 'draft' },
   });
+  // An approval of content that has since changed confirms nothing.
+  await dropChecks(strapi, uid, documentId, 'approved');
   await appendEvent(strapi, {
     contentType: uid,
     entryDocumentId: documentId,

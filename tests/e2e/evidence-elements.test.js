@@ -122,6 +122,22 @@ test('the approver ticks the elements when approving; unticked ones show on the 
     .get('/compliance/matrix?fiscalYear=2569&unit=ELEM')
     .set('Authorization', `Bearer ${login.body.data.token}`);
   expect(matrix.body.data.cells.find((c) => c.item === 'O1').status).toBe('incomplete_evidence');
+
+  // The dashboard: the cell, its label, the legend and the entry in the cell's dialog.
+  await approver.goto(`${BASE}/admin/ita-compliance?fiscalYear=2569`);
+  await dismissOverlays(approver);
+  const cell = approver.locator(
+    '[data-testid="matrix-cell"][data-unit="ELEM"][data-item="O1"][data-status="incomplete_evidence"]',
+  );
+  await cell.waitFor({ timeout: 60000 });
+  expect(await cell.getAttribute('aria-label')).toContain('หลักฐานไม่ครบองค์ประกอบ');
+  expect(await approver.getByTestId('status-legend').innerText()).toContain(
+    'หลักฐานไม่ครบองค์ประกอบ',
+  );
+  await cell.click();
+  const dialog = approver.getByTestId('cell-dialog');
+  await dialog.getByText(/ผู้อนุมัติยังไม่ได้ยืนยันองค์ประกอบหลักฐานครบ/).waitFor();
+  await approver.screenshot({ path: path.join(SHOTS, 'evidence-elements-dashboard.png') });
 });
 
 test('an administrator adds an element to an item on the elements page', async () => {
