@@ -321,6 +321,18 @@ describe('administrators edit the elements of an item', () => {
     await expect(
       strapi.documents(ITEM).update({ documentId: O2, data: { elements: ['ก', ' ก '] } }),
     ).rejects.toThrow(/repeats/);
+    // And checklist files: the JSON path of the bad list, nothing written.
+    const file = await as(
+      'admin',
+      http().get('/ita/checklists/export?fiscalYear=2569&scheme=general'),
+    );
+    const first = file.body.indicators[0].subindicators[0].items[0];
+    first.elements = ['ก', ''];
+    const refused = await as('admin', http().post('/ita/checklists/import')).send(file.body);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.errors).toEqual([
+      { path: '$.indicators[0].subindicators[0].items[0].elements', message: 'element 2 is empty' },
+    ]);
   });
 
   test('an administrator adds, rewords and reorders; approvals ticked before miss the new element; export and import keep the list', async () => {
