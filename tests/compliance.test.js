@@ -275,6 +275,16 @@ test('the number of queries does not grow with the number of units', async () =>
   );
   expect(after.units).toBe(before.units + 12);
   expect(after.n).toBe(before.n);
+  // The engine itself: units, checklists, items, the links, the periods and the evidence
+  // elements ticked at approval — six queries for any number of units.
+  const { loadMatrixData } = require(`${appDir}/dist/src/compliance/engine`);
+  let engine = 0;
+  const onQuery = () => (engine += 1);
+  strapi.db.connection.on('query', onQuery);
+  const data = await loadMatrixData(strapi, { fiscalYear: 2569 });
+  strapi.db.connection.off('query', onQuery);
+  expect(data.units.length).toBe(after.units);
+  expect(engine).toBe(6);
 });
 
 test('GET /compliance/cell: every entry behind one cell; the matrix keeps the newest twelve', async () => {

@@ -224,7 +224,7 @@ test('unconfirmed carried evidence is in review on the matrix and stays on the p
   const page = await api().get('/api/ita/ENG/2570');
   expect(page.status).toBe(200);
   const item = (code) => page.body.data.items.find((i) => i.code === code);
-  expect(item('O1').status).toBe('published');
+  expect(item('O1').status).toBe('complete');
   expect(item('O1').entries.map((x) => x.documentId)).toEqual([e.profile.documentId]);
   expect(item('O12').entries.map((x) => x.documentId)).toEqual([e.report.documentId]);
   expect(item('O11').entries).toEqual([]);

@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin, PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { ChartPie, Check } from '@strapi/icons';
+import { BulletList, ChartPie, Check } from '@strapi/icons';
 import th from './translations/th.json';
 import { gateDefaultActions } from './workflow/actions';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
@@ -46,6 +46,20 @@ export default {
       intlLabel: { id: 'prongsai.workflow.tasks', defaultMessage: 'งานของฉัน · My tasks' },
       permissions: [],
       Component: () => import('./workflow/TasksPage'),
+    });
+
+    // Evidence elements of the checklist items: administrators (update on checklist items).
+    app.addMenuLink({
+      to: 'ita-elements',
+      icon: BulletList,
+      intlLabel: {
+        id: 'prongsai.ita.elements',
+        defaultMessage: 'ITA · องค์ประกอบหลักฐาน',
+      },
+      permissions: [
+        { action: 'plugin::content-manager.explorer.update', subject: 'api::ita-item.ita-item' },
+      ] as never,
+      Component: () => import('./ita/ElementsPage'),
     });
 
     app.addMenuLink({

@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { columnOf, metaOf, type TableMeta } from '../disclosures/metadata';
 import { DISCLOSURE_TYPES, UNIT_UID } from '../disclosures/types';
 import { checklistsFor, ITEM_UID, type ApplicableChecklist } from '../ita/checklists';
+import { confirmedAgainst, ELEMENT_CHECK_UID, elementsOf } from '../workflow/elements';
 import {
   dueDateOf,
   evaluate,
@@ -18,7 +19,8 @@ import {
  * The status engine over the database: every unit × checklist item of the unit's scheme for a
  * fiscal year, evaluated by the rules in `rules.ts`. A fixed number of queries whatever the
  * number of units, items or entries: units, checklists, items, one UNION ALL over every
- * disclosure type's links to those items, one UNION ALL of the plans' and reports' periods.
+ * disclosure type's links to those items, one UNION ALL of the plans' and reports' periods,
+ * the evidence elements ticked at the approval of the published versions.
  */
 
 export type MatrixUnit = {
@@ -52,6 +54,8 @@ export type CellEntry = {
   isNone: boolean;
   /** Counted through a carried link (year rollover): to be confirmed current, or confirmed. */
   carried?: 'to_confirm' | 'confirmed';
+  /** The approval of the published version ticked every evidence element (null: unknown). */
+  elementsConfirmed?: boolean | null;
 };
 export type MatrixCell = {
   unit: string;
@@ -293,6 +297,34 @@ export const loadPeriods = async (
   return out;
 };
 
+/**
+ * The evidence elements ticked at the approval of each published version (src/workflow/elements.ts),
+ * as `uid:documentId:itemId` → the stored snapshot and ticks. One query.
+ */
+const loadElementChecks = async (
+  strapi: Core.Strapi,
+  itemIds: number[],
+): Promise<Map<string, { elements: unknown; ticked: unknown }>> => {
+  const out = new Map<string, { elements: unknown; ticked: unknown }>();
+  if (!itemIds.length) return out;
+  const rows = (await strapi.db.query(ELEMENT_CHECK_UID as UID.ContentType).findMany({
+    where: { stage: 'published', itemId: { $in: itemIds } },
+    select: ['contentType', 'entryDocumentId', 'itemId', 'elements', 'ticked'],
+  })) as Array<{
+    contentType: string;
+    entryDocumentId: string;
+    itemId: number;
+    elements: unknown;
+    ticked: unknown;
+  }>;
+  for (const r of rows)
+    out.set(`${r.contentType}:${r.entryDocumentId}:${Number(r.itemId)}`, {
+      elements: r.elements,
+      ticked: r.ticked,
+    });
+  return out;
+};
+
 type DocFacts = { published?: EntryFacts; draft?: EntryFacts };
 export type MatrixData = {
   fiscalYear: number;
@@ -347,6 +379,7 @@ export const loadMatrixData = async (
     dueDay: number | null;
     graceDays: number | null;
     reviewMonths: number | null;
+    elements: unknown;
     checklistId: number;
   };
   let itemRows: ItemRow[] = [];
@@ -370,6 +403,7 @@ export const loadMatrixData = async (
           'dueDay',
           'graceDays',
           'reviewMonths',
+          'elements',
         ].map((a) => knex.raw('?? as ??', [a === 'id' ? 'i.id' : i(a), a])),
         knex.raw('?? as ??', [`l.${link.inverseJoinColumn.name}`, 'checklistId']),
       )
@@ -388,6 +422,7 @@ export const loadMatrixData = async (
     dueDay: r.dueDay,
     graceDays: r.graceDays,
     reviewMonths: r.reviewMonths,
+    hasElements: elementsOf(r.elements).length > 0,
   });
   const items: MatrixItem[] = itemRows.map((r) => ({
     id: r.id,
@@ -403,7 +438,7 @@ export const loadMatrixData = async (
 
   const unitIds =
     input.group || input.unitIds || input.unitCodes || input.scheme ? units.map((u) => u.id) : null;
-  const [links, periods, carried, reviews] = await Promise.all([
+  const [links, periods, carried, reviews, elementChecks] = await Promise.all([
     loadLinks(
       strapi,
       unitIds,
@@ -416,7 +451,12 @@ export const loadMatrixData = async (
       itemRows.map((r) => r.id),
     ),
     loadReviews(strapi, unitIds),
+    loadElementChecks(
+      strapi,
+      itemRows.map((r) => r.id),
+    ),
   ]);
+  const elementsOfItem = new Map(itemRows.map((r) => [r.id, elementsOf(r.elements)]));
 
   // (unit, item) → documentId → its published and draft facts.
   const byCell = new Map<string, Map<string, DocFacts>>();
@@ -438,6 +478,17 @@ export const loadMatrixData = async (
         ? reviewedAtOf(iso(row.publishedAt), reviews.get(`${row.uid}:${row.documentId}`))
         : null,
     };
+    if (published) {
+      // Ticked at the approval of this published version; null (unknown) without a record.
+      const check = elementChecks.get(`${row.uid}:${row.documentId}:${Number(row.itemId)}`);
+      facts.elementsConfirmed = check
+        ? confirmedAgainst(
+            elementsOfItem.get(Number(row.itemId)) ?? [],
+            check.elements,
+            check.ticked,
+          )
+        : null;
+    }
     const key = `${row.unitRef}:${row.itemId}`;
     const docs = byCell.get(key) ?? new Map();
     const doc = docs.get(row.documentId) ?? {};
@@ -553,6 +604,7 @@ export const evaluateMatrix = (
             workflowState: e.workflowState,
             isNone: e.isNone,
             ...(e.carried ? { carried: e.carried } : {}),
+            ...(e.elementsConfirmed != null ? { elementsConfirmed: e.elementsConfirmed } : {}),
           })),
       });
     }

@@ -67,6 +67,43 @@ export type ItemRecord = {
 };
 
 const ITEM_UNCERTAIN = ['title', 'cadence'];
+
+/** Limits of an item's evidence elements (what the page must show; ticked at approval). */
+export const MAX_ELEMENTS = 100;
+export const MAX_ELEMENT_LENGTH = 1000;
+
+/**
+ * What is wrong with a list of evidence elements, in Thai and English, or null: each a non-empty
+ * text of at most MAX_ELEMENT_LENGTH characters, no two alike (the approval's ticks are matched
+ * by text), at most MAX_ELEMENTS. One rule for the import file, the Document Service and the
+ * elements editor.
+ */
+export const elementsIssue = (value: unknown): { th: string; en: string } | null => {
+  if (!Array.isArray(value) || !value.every((e) => typeof e === 'string'))
+    return { th: 'องค์ประกอบต้องเป็นรายการข้อความ', en: 'elements must be an array of strings' };
+  if (value.length > MAX_ELEMENTS)
+    return {
+      th: `องค์ประกอบมีได้ไม่เกิน ${MAX_ELEMENTS} รายการ`,
+      en: `at most ${MAX_ELEMENTS} elements`,
+    };
+  const seen = new Set<string>();
+  for (const [i, e] of (value as string[]).entries()) {
+    const t = e.trim();
+    if (!t) return { th: `องค์ประกอบลำดับที่ ${i + 1} ว่าง`, en: `element ${i + 1} is empty` };
+    if (t.length > MAX_ELEMENT_LENGTH)
+      return {
+        th: `องค์ประกอบลำดับที่ ${i + 1} ยาวเกิน ${MAX_ELEMENT_LENGTH} ตัวอักษร`,
+        en: `element ${i + 1} is longer than ${MAX_ELEMENT_LENGTH} characters`,
+      };
+    if (seen.has(t))
+      return {
+        th: `องค์ประกอบลำดับที่ ${i + 1} ซ้ำกับรายการก่อนหน้า`,
+        en: `element ${i + 1} repeats an earlier one`,
+      };
+    seen.add(t);
+  }
+  return null;
+};
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -160,6 +197,10 @@ export const validateChecklistFile = (
           );
         }
         strList(item.elements, `${p}.elements`);
+        if (Array.isArray(item.elements) && item.elements.every((e) => typeof e === 'string')) {
+          const issue = elementsIssue(item.elements);
+          if (issue) err(`${p}.elements`, issue.en);
+        }
         strList(item.uncertain, `${p}.uncertain`, ITEM_UNCERTAIN);
         if (item.topics !== undefined) {
           if (!Array.isArray(item.topics)) err(`${p}.topics`, 'must be an array of topic names');

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { bilingual } from '../disclosures/guard';
 import { readToOne } from '../disclosures/relations';
+import { elementsIssue } from './checklist-file';
 import { CHECKLIST_UID, ITEM_UID } from './checklists';
 import { isTopic } from './topics';
 import { parseFiscalYear } from './fiscal-year';
@@ -18,13 +19,8 @@ const validateItem = async (strapi: Core.Strapi, data: Data, documentId?: string
     }
   }
   if ('elements' in data && data.elements !== null) {
-    if (!Array.isArray(data.elements) || !data.elements.every((e) => typeof e === 'string')) {
-      throw bilingual(
-        'องค์ประกอบต้องเป็นรายการข้อความ',
-        'elements must be an array of strings',
-        'elements',
-      );
-    }
+    const issue = elementsIssue(data.elements);
+    if (issue) throw bilingual(issue.th, issue.en, 'elements');
   }
   const checklist = readToOne(data.checklist);
   if (!documentId && checklist.kind !== 'set') {

@@ -23,6 +23,18 @@ export default {
       ],
     };
     const read = { policies: ['admin::isAuthenticatedAdmin'] };
+    // Evidence elements: whoever may update checklist items (administrators).
+    const editItems = {
+      policies: [
+        'admin::isAuthenticatedAdmin',
+        {
+          name: 'admin::hasPermissions',
+          config: {
+            actions: [['plugin::content-manager.explorer.update', 'api::ita-item.ita-item']],
+          },
+        },
+      ],
+    };
     strapi.server.routes({
       type: 'admin',
       prefix: '/ita',
@@ -50,6 +62,24 @@ export default {
           path: '/carry-over',
           handler: 'api::ita-admin.ita-admin.carryOver',
           config: manage,
+        },
+        {
+          method: 'GET',
+          path: '/checklists',
+          handler: 'api::ita-admin.ita-admin.checklists',
+          config: read,
+        },
+        {
+          method: 'GET',
+          path: '/checklists/items',
+          handler: 'api::ita-admin.ita-admin.items',
+          config: read,
+        },
+        {
+          method: 'PUT',
+          path: '/items/:documentId/elements',
+          handler: 'api::ita-admin.ita-admin.updateElements',
+          config: editItems,
         },
       ],
     } as never);

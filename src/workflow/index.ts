@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerAuditProtection } from './audit';
+import { registerElementCheckProtection } from './elements';
 import { registerPublicationGuard, registerPublishedRowProtection } from './guard';
 import { registerNotifications } from './notifications';
 import { registerScheduler } from './scheduler';
@@ -14,6 +15,7 @@ export default {
     registerPublishedRowProtection(strapi);
     registerNotifications(strapi);
     registerAuditProtection(strapi);
+    registerElementCheckProtection(strapi);
     strapi.server.routes({
       type: 'admin',
       prefix: '/workflow',
@@ -30,6 +32,12 @@ export default {
         { method: 'GET', path: '/currency', handler: `${HANDLER}.currency`, config: { policies } },
         { method: 'GET', path: '/history', handler: `${HANDLER}.history`, config: { policies } },
         { method: 'GET', path: '/tasks', handler: `${HANDLER}.tasks`, config: { policies } },
+        {
+          method: 'GET',
+          path: '/elements',
+          handler: `${HANDLER}.elements`,
+          config: { policies },
+        },
       ],
     } as never);
   },

@@ -5,6 +5,14 @@ import { DISCLOSURE_BY_UID } from '../disclosures/types';
 import { readableUnits, scopeOfAdmin } from '../units/scope';
 import { appendEvent, EVENT_UID, type StoredEvent } from './audit';
 import { asWorkflow } from './context';
+import {
+  dropChecks,
+  parseTicks,
+  recordApproval,
+  recordPublication,
+  resolveTicks,
+  type ElementTicks,
+} from './elements';
 import { contentHash } from './hash';
 import { PUBLISHING_ACTIONS, TRANSITIONS, type Action, type Capacity, type State } from './states';
 
@@ -20,6 +28,13 @@ export type TransitionInput = {
   locale?: string | null;
   /** For `schedule`: the new publication time (ISO 8601), or null to clear it. */
   publishAt?: string | Date | null;
+  /**
+   * For `approve`: the evidence elements the approver ticked, item documentId → element indices
+   * (src/workflow/elements.ts). A person approving without them ticks nothing (the items show
+   * "incomplete evidence"); the system approving without them records nothing (unknown);
+   * `'all'` (scripts only) ticks every element; `null` records nothing.
+   */
+  elements?: ElementTicks | Record<string, unknown> | null;
   actor: Actor;
 };
 
@@ -148,6 +163,21 @@ export const transition = async (
     );
   const rule = TRANSITIONS[input.action];
   const comment = typeof input.comment === 'string' ? input.comment.trim() : '';
+  // The shape of the ticks is checked before anything is read; which items they name, once the
+  // caller may approve the entry (another unit's entry stays an unknown one).
+  const ticks: ElementTicks | null | undefined =
+    input.elements === 'all' && input.actor.kind === 'system'
+      ? 'all'
+      : input.elements === null
+        ? null
+        : parseTicks(input.elements);
+  if (input.action !== 'approve' && ticks !== undefined && ticks !== null)
+    throw new errors.ValidationError(
+      bilingual(
+        'ติ๊กองค์ประกอบหลักฐานได้เมื่ออนุมัติเท่านั้น',
+        'Evidence elements are ticked only with "approve"',
+      ),
+    );
 
   const result = await strapi.db.transaction(async () => {
     const draft = await draftOf(strapi, type.uid, input.documentId);
@@ -208,6 +238,14 @@ export const transition = async (
         );
       }
     }
+    // The approver's ticks, checked against the items the entry is linked to (400 on unknown
+    // items, items not linked, indices out of range). A person who ticks nothing confirms nothing.
+    const elementRows =
+      input.action !== 'approve' ||
+      ticks === null ||
+      (ticks === undefined && input.actor.kind === 'system')
+        ? null
+        : await resolveTicks(strapi, type.uid, input.documentId, ticks ?? {});
     let hash = await contentHash(strapi, type.uid, input.documentId);
     if (input.action === 'publish') {
       // What was approved, or scheduled after the approval by whoever may publish.
@@ -255,11 +293,13 @@ export const transition = async (
       );
       // Standing evidence counts for every open year that asks for its topic (carry-over.ts).
       await linkToOpenYears(strapi, type.uid, input.documentId);
+      await recordPublication(strapi, type.uid, input.documentId);
     }
     if (input.action === 'unpublish') {
       await asWorkflow('unpublish', () =>
         publishable(strapi, type.uid).unpublish({ documentId: input.documentId }),
       );
+      await dropChecks(strapi, type.uid, input.documentId);
     }
     const event = await appendEvent(strapi, {
       contentType: type.uid,
@@ -278,6 +318,16 @@ export const transition = async (
           : comment || null,
       contentHash: hash,
     });
+    if (input.action === 'approve') {
+      await recordApproval(strapi, {
+        uid: type.uid,
+        documentId: input.documentId,
+        rows: elementRows,
+        contentHash: hash,
+        eventId: event.id,
+        actorId: input.actor.kind === 'user' ? input.actor.user.id : null,
+      });
+    }
     return { uid: type.uid, documentId: input.documentId, state: rule.to, from, event };
   });
   // After the commit: listeners (notifications, cache purge) see the new state. Not awaited: a
@@ -309,6 +359,8 @@ export const resetIfChanged = async (
     where: { documentId, publishedAt: null },
     data: { workflowState: 'draft' },
   });
+  // An approval of content that has since changed confirms nothing.
+  await dropChecks(strapi, uid, documentId, 'approved');
   await appendEvent(strapi, {
     contentType: uid,
     entryDocumentId: documentId,
@@ -343,6 +395,8 @@ export const recordDiscard = async (
     where: { documentId },
     data: { workflowState: 'published' },
   });
+  // The approval the discarded draft may have had is gone with it.
+  await dropChecks(strapi, uid, documentId, 'approved');
   const caps =
     actor.kind === 'user' && draft.unit
       ? await capacitiesIn(strapi, actor, draft.unit.id)
@@ -362,6 +416,25 @@ export const recordDiscard = async (
 };
 
 /**
+ * Whether a person may approve the entry now (the edit view offers the element checkboxes only
+ * then): it is submitted, they are an approver of its unit (or a super admin), and they did not
+ * submit it themselves. The transition checks all of this again.
+ */
+export const mayApprove = async (
+  strapi: Core.Strapi,
+  user: AdminActor,
+  uid: string,
+  documentId: string,
+) => {
+  const draft = await draftOf(strapi, uid, documentId);
+  if (!draft || (draft.workflowState ?? 'draft') !== 'submitted') return false;
+  const caps = await capacitiesIn(strapi, { kind: 'user', user }, draft.unit?.id ?? null);
+  if (!caps.has('approver')) return false;
+  const submitted = await lastEvent(strapi, uid, documentId, 'submit');
+  return submitted?.actorId !== user.id;
+};
+
+/**
  * Publishes an entry through the whole workflow as the system (demo data, imports, tests): the
  * same transitions and audit events as a person's, without the role checks.
  */
@@ -370,9 +443,16 @@ export const publishAsSystem = async (
   uid: string,
   documentId: string,
   name = 'system',
+  elements?: ElementTicks | null,
 ) => {
   for (const action of ['submit', 'approve', 'publish'] as const) {
-    await transition(strapi, { uid, documentId, action, actor: { kind: 'system', name } });
+    await transition(strapi, {
+      uid,
+      documentId,
+      action,
+      actor: { kind: 'system', name },
+      ...(action === 'approve' && elements !== undefined ? { elements } : {}),
+    });
   }
 };
 
@@ -396,6 +476,7 @@ export const auditDeletion = async (
         populate: { unit: { select: ['id'] } },
       })) as DraftRow | null);
   const row = draft ?? published;
+  await dropChecks(strapi, input.uid, input.documentId);
   const caps =
     input.actor.kind === 'user' && row?.unit
       ? await capacitiesIn(strapi, input.actor, row.unit.id)

@@ -34,19 +34,20 @@ async function uploadPdf(strapi, token, name = 'report.pdf') {
 
 /**
  * Creates an entry (a draft) and, unless `publish: false`, publishes it through the workflow.
- * `items`: checklist item codes of `fiscalYear` (2569 by default).
+ * `items`: checklist item codes of `fiscalYear` (2569 by default). The approval ticks every
+ * evidence element of the items unless `elements` says otherwise (`{}`: none; `null`: no record).
  */
 async function createEntry(
   strapi,
   uid,
   data,
-  { items = [], fiscalYear = 2569, publish = true } = {},
+  { items = [], fiscalYear = 2569, publish = true, elements = 'all' } = {},
 ) {
   const checklistItems = items.length ? await itemIds(strapi, fiscalYear, items) : undefined;
   const created = await strapi.documents(uid).create({
     data: { ...data, ...(checklistItems ? { checklistItems } : {}) },
   });
-  if (publish) await publishAsSystem(strapi, uid, created.documentId, 'test');
+  if (publish) await publishAsSystem(strapi, uid, created.documentId, 'test', elements);
   return created;
 }
 

@@ -68,9 +68,15 @@ async function createMember(strapi, email = 'member@example.org', password = 'Te
     });
 }
 
-/** Takes an entry through workflow actions as the system (no role checks, same audit events). */
-async function systemSteps(strapi, uid, documentId, actions, comment = 'ระบบ') {
+/**
+ * Takes an entry through workflow actions as the system (no role checks, same audit events).
+ * `approve` ticks every evidence element of the linked items unless `elements` says otherwise:
+ * `{ [itemDocumentId]: [indices] }` (`{}` ticks nothing), or `null` records no ticks (unknown,
+ * like an approval from before elements were checked).
+ */
+async function systemSteps(strapi, uid, documentId, actions, comment = 'ระบบ', options = {}) {
   const { transition } = require('../../dist/src/workflow/service');
+  const elements = 'elements' in options ? options.elements : 'all';
   let last;
   for (const action of actions)
     last = await transition(strapi, {
@@ -79,6 +85,7 @@ async function systemSteps(strapi, uid, documentId, actions, comment = 'ระ�
       action,
       comment,
       actor: { kind: 'system', name: 'test' },
+      ...(action === 'approve' ? { elements } : {}),
     });
   return last;
 }

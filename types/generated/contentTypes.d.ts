@@ -617,6 +617,48 @@ export interface ApiEServiceEService extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiElementCheckElementCheck extends Struct.CollectionTypeSchema {
+  collectionName: 'element_checks';
+  info: {
+    description: '\u0E2D\u0E07\u0E04\u0E4C\u0E1B\u0E23\u0E30\u0E01\u0E2D\u0E1A\u0E2B\u0E25\u0E31\u0E01\u0E10\u0E32\u0E19\u0E17\u0E35\u0E48\u0E1C\u0E39\u0E49\u0E2D\u0E19\u0E38\u0E21\u0E31\u0E15\u0E34\u0E15\u0E34\u0E4A\u0E01\u0E40\u0E21\u0E37\u0E48\u0E2D\u0E2D\u0E19\u0E38\u0E21\u0E31\u0E15\u0E34 \u0E2B\u0E19\u0E36\u0E48\u0E07\u0E41\u0E16\u0E27\u0E15\u0E48\u0E2D\u0E02\u0E49\u0E2D\u0E21\u0E39\u0E25\u0E41\u0E25\u0E30\u0E02\u0E49\u0E2D\u0E15\u0E31\u0E27\u0E0A\u0E35\u0E49\u0E27\u0E31\u0E14 / Evidence elements the approver ticked at approval, one row per entry and checklist item';
+    displayName: '\u0E01\u0E32\u0E23\u0E15\u0E23\u0E27\u0E08\u0E2D\u0E07\u0E04\u0E4C\u0E1B\u0E23\u0E30\u0E01\u0E2D\u0E1A\u0E2B\u0E25\u0E31\u0E01\u0E10\u0E32\u0E19';
+    pluralName: 'element-checks';
+    singularName: 'element-check';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    actorId: Schema.Attribute.Integer;
+    approveEventId: Schema.Attribute.Integer;
+    confirmed: Schema.Attribute.Boolean & Schema.Attribute.Required;
+    contentHash: Schema.Attribute.String;
+    contentType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    elements: Schema.Attribute.JSON;
+    entryDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    itemDocumentId: Schema.Attribute.String;
+    itemId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::element-check.element-check'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    stage: Schema.Attribute.Enumeration<['approved', 'published']> & Schema.Attribute.Required;
+    ticked: Schema.Attribute.JSON;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiEntryReviewEntryReview extends Struct.CollectionTypeSchema {
   collectionName: 'entry_reviews';
   info: {
@@ -2502,6 +2544,7 @@ declare module '@strapi/strapi' {
       'api::carried-evidence.carried-evidence': ApiCarriedEvidenceCarriedEvidence;
       'api::compliance-report.compliance-report': ApiComplianceReportComplianceReport;
       'api::e-service.e-service': ApiEServiceEService;
+      'api::element-check.element-check': ApiElementCheckElementCheck;
       'api::entry-review.entry-review': ApiEntryReviewEntryReview;
       'api::executive.executive': ApiExecutiveExecutive;
       'api::ita-checklist.ita-checklist': ApiItaChecklistItaChecklist;

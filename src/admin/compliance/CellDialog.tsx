@@ -120,6 +120,9 @@ export const CellDialog = ({
                               STATE_LABEL[e.workflowState as State] ?? e.workflowState ?? 'ฉบับร่าง'
                             }`}
                         {e.isNone ? ' · ประกาศว่าไม่มี' : ''}
+                        {e.elementsConfirmed === false
+                          ? ' · ผู้อนุมัติยังไม่ได้ยืนยันองค์ประกอบหลักฐานครบ'
+                          : ''}
                       </Typography>
                     </Box>
                   ))}

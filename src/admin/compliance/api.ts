@@ -28,6 +28,8 @@ export type CellEntry = {
   publishedAt: string | null;
   workflowState: string | null;
   isNone: boolean;
+  /** false: the approval of the published version did not tick every evidence element. */
+  elementsConfirmed?: boolean | null;
 };
 export type MatrixCell = {
   unit: string;

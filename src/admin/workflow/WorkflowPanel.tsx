@@ -11,6 +11,7 @@ import {
   type Action,
   type State,
 } from './constants';
+import { ElementsSection, untickedCount, useEntryElements, type Ticks } from './Elements';
 
 type PanelProps = { model: string; documentId?: string; collectionType: string };
 type HistoryEvent = {
@@ -51,6 +52,17 @@ const WorkflowPanelContent = ({
   const [history, setHistory] = React.useState<HistoryEvent[]>([]);
   const state = ((document as { workflowState?: State } | undefined)?.workflowState ??
     'draft') as State;
+  // The evidence elements of the linked items; the approver ticks them when approving.
+  const elements = useEntryElements(model, documentId, `${state}:${history.length}`);
+  const [ticks, setTicks] = React.useState<Ticks>({});
+  React.useEffect(() => setTicks({}), [state, documentId]);
+  const toggle = (item: string, index: number, on: boolean) =>
+    setTicks((t) => {
+      const rest = (t[item] ?? []).filter((i) => i !== index);
+      return { ...t, [item]: on ? [...rest, index].sort((a, b) => a - b) : rest };
+    });
+  const withElements = elements?.items.filter((i) => i.elements.length > 0) ?? [];
+  const unticked = untickedCount(withElements, ticks);
 
   const loadHistory = React.useCallback(async () => {
     try {
@@ -83,6 +95,13 @@ const WorkflowPanelContent = ({
         action,
         comment,
         ...(action === 'schedule' ? { publishAt: when ? new Date(when).toISOString() : null } : {}),
+        ...(action === 'approve'
+          ? {
+              elements: Object.fromEntries(
+                withElements.map((i) => [i.documentId, ticks[i.documentId] ?? []]),
+              ),
+            }
+          : {}),
       });
       toggleNotification({ type: 'success', message: ACTION_LABEL[action] });
       setComment('');
@@ -95,7 +114,10 @@ const WorkflowPanelContent = ({
     }
   };
 
-  const actions = ACTIONS_FROM[state];
+  // Approve is offered only to whoever may approve this entry now (the server checks again).
+  const actions = ACTIONS_FROM[state].filter(
+    (a) => a !== 'approve' || elements === null || elements.canTick,
+  );
   return (
     <Flex direction="column" alignItems="stretch" gap={3} data-testid="workflow-panel">
       <Flex gap={2}>
@@ -123,6 +145,16 @@ const WorkflowPanelContent = ({
           data-testid="workflow-publish-at"
         />
       ) : null}
+      {/* Whoever approves ticks the elements first, above the button. */}
+      {elements?.canTick ? (
+        <ElementsSection data={elements} ticks={ticks} onToggle={toggle} />
+      ) : null}
+      {actions.includes('approve') && withElements.length > 0 && unticked > 0 ? (
+        <Typography variant="pi" textColor="warning700" data-testid="evidence-unticked">
+          ยังไม่ได้ติ๊ก {unticked} องค์ประกอบ: หากอนุมัติ ข้อนั้นจะแสดงว่า “หลักฐานไม่ครบองค์ประกอบ”
+          ในหน้าติดตาม ITA
+        </Typography>
+      ) : null}
       {actions.map((action) => (
         <Button
           key={action}
@@ -143,6 +175,9 @@ const WorkflowPanelContent = ({
         refreshKey={state}
         onDone={loadHistory}
       />
+      {elements?.canTick ? null : (
+        <ElementsSection data={elements} ticks={ticks} onToggle={toggle} />
+      )}
       {history.length > 0 ? (
         <Box paddingTop={2}>
           <Typography variant="sigma">ประวัติ · History</Typography>

@@ -1,12 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { carryOver } from '../../../compliance/carry-over';
-import { SCHEME_PATTERN, validateChecklistFile } from '../../../ita/checklist-file';
-import { exportChecklist, importChecklist, startFiscalYear } from '../../../ita/checklists';
+import { elementsIssue, SCHEME_PATTERN, validateChecklistFile } from '../../../ita/checklist-file';
+import {
+  CHECKLIST_UID,
+  exportChecklist,
+  findChecklist,
+  importChecklist,
+  ITEM_UID,
+  startFiscalYear,
+} from '../../../ita/checklists';
 import { parseFiscalYearParam } from '../../../ita/fiscal-year';
+import { elementsOf } from '../../../workflow/elements';
 
 type Ctx = {
   request: { body?: unknown };
+  params?: Record<string, string>;
   query: Record<string, unknown>;
   status: number;
   body: unknown;
@@ -16,7 +25,13 @@ const fail = (ctx: Ctx, status: number, message: string, details?: unknown) => {
   ctx.status = status;
   ctx.body = {
     data: null,
-    error: { status, name: status === 404 ? 'NotFoundError' : 'ValidationError', message, details },
+    error: {
+      status,
+      name:
+        status === 404 ? 'NotFoundError' : status === 403 ? 'ForbiddenError' : 'ValidationError',
+      message,
+      details,
+    },
   };
 };
 
@@ -61,6 +76,80 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       throw error;
     }
   },
+  /** Every checklist: fiscal year, scheme, status (official / provisional), newest first. */
+  async checklists(ctx: Ctx) {
+    const rows = (await strapi.db.query(CHECKLIST_UID).findMany({
+      select: ['documentId', 'fiscalYear', 'scheme', 'status', 'title'],
+      orderBy: [{ fiscalYear: 'desc' }, { scheme: 'asc' }, { status: 'asc' }],
+    })) as Array<Record<string, unknown>>;
+    ctx.body = { data: rows };
+  },
+
+  /** The items of one checklist with their evidence elements (the elements editor). */
+  async items(ctx: Ctx) {
+    const input = yearAndScheme(ctx.query.fiscalYear, ctx.query.scheme);
+    if ('problem' in input) return fail(ctx, 400, input.problem);
+    const { year, scheme } = input;
+    const checklist = await findChecklist(strapi, year, scheme);
+    if (!checklist)
+      return fail(
+        ctx,
+        404,
+        `ไม่พบชุดตัวชี้วัดปี ${year} (${scheme}) / No checklist for ${year} (${scheme})`,
+      );
+    const items = (await strapi.db.query(ITEM_UID).findMany({
+      where: { checklist: { id: checklist.id } },
+      select: ['documentId', 'code', 'titleTh', 'cadence', 'indicatorCode', 'elements', 'position'],
+      orderBy: [{ position: 'asc' }, { id: 'asc' }],
+    })) as Array<Record<string, unknown>>;
+    ctx.body = {
+      data: items.map((i) => ({ ...i, elements: elementsOf(i.elements) })),
+      meta: {
+        fiscalYear: checklist.fiscalYear,
+        scheme: checklist.scheme,
+        status: checklist.status,
+        documentId: checklist.documentId,
+      },
+    };
+  },
+
+  /**
+   * Replaces an item's evidence elements (administrators: the route needs update permission on
+   * checklist items; the Document Service refuses unit-limited callers and checks the list).
+   */
+  async updateElements(ctx: Ctx) {
+    const documentId = ctx.params?.documentId ?? '';
+    const body = (ctx.request.body ?? {}) as Record<string, unknown>;
+    const raw = typeof body === 'object' && body !== null ? body.elements : undefined;
+    const elements = Array.isArray(raw)
+      ? raw.map((e) => (typeof e === 'string' ? e.trim() : e))
+      : raw;
+    const issue = elementsIssue(elements);
+    if (issue) return fail(ctx, 400, `${issue.th} / ${issue.en}`);
+    const item = await strapi.db
+      .query(ITEM_UID)
+      .findOne({ where: { documentId }, select: ['id', 'code'] });
+    if (!item)
+      return fail(ctx, 404, `ไม่พบข้อตัวชี้วัดนี้ / No checklist item ${documentId.slice(0, 64)}`);
+    try {
+      const updated = (await strapi.documents(ITEM_UID).update({
+        documentId,
+        data: { elements: elements as string[] },
+      } as never)) as { documentId: string; code: string; elements: unknown } | null;
+      ctx.body = {
+        data: {
+          documentId,
+          code: updated?.code ?? (item as { code: string }).code,
+          elements: elementsOf(updated?.elements),
+        },
+      };
+    } catch (error) {
+      if (error instanceof errors.ForbiddenError) return fail(ctx, 403, (error as Error).message);
+      if (error instanceof errors.ValidationError) return fail(ctx, 400, (error as Error).message);
+      throw error;
+    }
+  },
+
   async startYear(ctx: Ctx) {
     const body = (ctx.request.body ?? {}) as Record<string, unknown>;
     const input = yearAndScheme(body.fiscalYear, body.scheme);

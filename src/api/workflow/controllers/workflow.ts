@@ -2,8 +2,10 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DISCLOSURE_BY_UID } from '../../../disclosures/types';
 import { EVENT_UID } from '../../../workflow/audit';
+import { checksOf, confirmedAgainst, elementsOf, linkedItems } from '../../../workflow/elements';
 import {
   deleteEntry,
+  mayApprove,
   transition,
   WorkflowConflict,
   type AdminActor,
@@ -139,6 +141,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         comment: str(body.comment),
         locale: str(body.locale),
         publishAt: body.publishAt as string | null | undefined,
+        ...(body.elements !== undefined
+          ? { elements: body.elements as Record<string, unknown> }
+          : {}),
         actor: { kind: 'user', user: ctx.state.user },
       });
       ctx.body = {
@@ -285,6 +290,66 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           hash: e.hash,
           prevHash: e.prevHash,
         })),
+      };
+    } catch (error) {
+      answer(ctx, error);
+    }
+  },
+
+  /**
+   * The evidence elements of the checklist items an entry is linked to, with what the approval
+   * waiting to be published and the published version's approval ticked, and whether the caller
+   * may tick them now (they may approve the entry). Another unit's entry: 404.
+   */
+  async elements(ctx: Ctx) {
+    try {
+      const uid = str(ctx.query.uid);
+      const documentId = str(ctx.query.documentId);
+      if (!uid || !DISCLOSURE_BY_UID.has(uid) || !documentId)
+        throw new errors.ValidationError(
+          'ต้องระบุประเภทข้อมูลและรหัสข้อมูล / uid and documentId are required',
+        );
+      // Through the Document Service: the unit guard answers "not found" for an entry of a unit
+      // the caller may not read.
+      const entry = await strapi
+        .documents(uid as UID.ContentType)
+        .findFirst({ filters: { documentId } } as never);
+      if (!entry) throw new errors.NotFoundError('ไม่พบข้อมูลนี้ / No such entry');
+      const [items, checks, canTick] = await Promise.all([
+        linkedItems(strapi, uid, documentId),
+        checksOf(strapi, uid, documentId),
+        mayApprove(strapi, ctx.state.user, uid, documentId),
+      ]);
+      const stageOf = (itemId: number, elements: string[], stage: 'approved' | 'published') => {
+        const row = checks.find((c) => c.itemId === itemId && c.stage === stage);
+        if (!row) return null;
+        const snapshot = elementsOf(row.elements);
+        const ticked = new Set(
+          (Array.isArray(row.ticked) ? row.ticked : elementsOf(row.ticked)).map(
+            (i) => snapshot[Number(i)],
+          ),
+        );
+        return {
+          // Which of the current elements were ticked (by text: the list may have changed since).
+          ticked: elements.flatMap((e, i) => (ticked.has(e) ? [i] : [])),
+          confirmed: confirmedAgainst(elements, row.elements, row.ticked),
+          approveEventId: row.approveEventId,
+        };
+      };
+      ctx.body = {
+        data: {
+          items: items.map((i) => ({
+            documentId: i.documentId,
+            code: i.code,
+            titleTh: i.titleTh,
+            fiscalYear: i.fiscalYear,
+            scheme: i.scheme,
+            elements: i.elements,
+            approved: stageOf(i.id, i.elements, 'approved'),
+            published: stageOf(i.id, i.elements, 'published'),
+          })),
+          canTick,
+        },
       };
     } catch (error) {
       answer(ctx, error);
