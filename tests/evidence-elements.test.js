@@ -247,6 +247,17 @@ test('an approval that sends no elements ticks none: incomplete evidence', async
     await move('approver', doc, 'unpublish', { comment: 'ล้างข้อมูลทดสอบ' });
 });
 
+test('a person cannot approve "without a record": elements null ticks none, like no elements', async () => {
+  const id = await submitted(['O1']);
+  expect((await move('approver', id, 'approve', { elements: null })).status).toBe(200);
+  expect((await rows(id)).map((r) => [r.stage, r.confirmed, r.ticked])).toEqual([
+    ['approved', false, []],
+  ]);
+  await move('approver', id, 'publish');
+  expect((await o1Cell()).status).toBe('incomplete_evidence');
+  await move('approver', id, 'unpublish', { comment: 'ล้างข้อมูลทดสอบ' });
+});
+
 test('approvals without a record (before elements were checked) are unknown, not incomplete', async () => {
   const legacy = await createEntry(
     strapi,

@@ -1005,6 +1005,34 @@ describe('confidential complaints', () => {
     // The figure for docs/participation.md.
     console.log(`complaints: 0 of ${attempts.total} attempts succeeded`);
   });
+
+  test('deleting a unit ends its memberships: its officer does not become an organisation-wide one', async () => {
+    await createUnit(strapi, { code: 'PZ', nameTh: 'หน่วยงานที่จะถูกลบ' });
+    const provisioning = require(`${appDir}/dist/src/units/provisioning`);
+    const email = 'officerz@participation.example.org';
+    await provisioning.upsertUserMembership(strapi, {
+      email,
+      password: PASSWORD,
+      firstname: 'officerZ',
+      unit: 'PZ',
+      role: 'complaint-officer',
+    });
+    const token = await adminToken(request, strapi, { email, password: PASSWORD });
+    const get = () =>
+      http().get('/participation/complaints').set('Authorization', `Bearer ${token}`);
+    const before = await get();
+    expect(before.status).toBe(200);
+    expect(before.body.data).toEqual([]);
+    await strapi.db.query('api::unit.unit').delete({ where: { code: 'PZ' } });
+    expect(
+      await strapi.db
+        .query('api::unit-membership.unit-membership')
+        .count({ where: { userEmail: email } }),
+    ).toBe(0);
+    const after = await get();
+    expect(after.status).toBe(403);
+    expect(JSON.stringify(after.body)).not.toContain(complaintA);
+  });
 });
 
 describe('rate limits', () => {

@@ -231,6 +231,27 @@ export const registerUserLifecycles = (strapi: Core.Strapi) => {
       });
     },
   } as never);
+  // A deleted unit takes its memberships with it: a membership left without a unit would read
+  // as organisation-wide (complaint officers, central roles) — a grant nobody made.
+  const endUnitMemberships = async (where: Record<string, unknown> | undefined) => {
+    const ids = (
+      (await strapi.db
+        .query('api::unit.unit')
+        .findMany({ where: where ?? {}, select: ['id'] })) as Array<{ id: number }>
+    ).map((u) => u.id);
+    if (!ids.length) return;
+    await strapi.db.query(MEMBERSHIP_UID).deleteMany({ where: { unit: { id: { $in: ids } } } });
+    clearScopeCache();
+  };
+  strapi.db.lifecycles.subscribe({
+    models: ['api::unit.unit'],
+    async beforeDelete(event: UserLifecycleEvent) {
+      await endUnitMemberships(event.params.where);
+    },
+    async beforeDeleteMany(event: UserLifecycleEvent) {
+      await endUnitMemberships(event.params.where);
+    },
+  } as never);
   const idsOf = async (where: Record<string, unknown> | undefined) =>
     (
       (await strapi.db

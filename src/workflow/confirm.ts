@@ -59,14 +59,18 @@ export const confirmCurrent = async (
       select: ['id', 'title', 'workflowState', 'unitRef', 'publishedAt'],
     })) as Array<PublishedRow & { publishedAt: string | null }>;
     if (!rows.length) throw notFound;
-    const unitId = rows[0].unitRef ?? null;
+    // The published version's unit decides; while an entry moves between units (draft and
+    // published in different units) the caller must be able to read both.
+    const unitId = (rows.find((r) => r.publishedAt) ?? rows[0]).unitRef ?? null;
+    const unitIds = [...new Set(rows.map((r) => r.unitRef ?? null))];
     // Another unit's entry is answered as an unknown one, as for every transition.
     if (input.actor.kind === 'user') {
       const scope = await scopeOfAdmin(strapi, input.actor.user);
+      const readable = readableUnits(scope);
       const visible =
         scope.unrestricted ||
         scope.readAll ||
-        (unitId !== null && readableUnits(scope).includes(unitId));
+        unitIds.every((id) => id !== null && readable.includes(id));
       if (!visible) throw notFound;
     }
     const published = rows.find((r) => r.publishedAt);

@@ -169,7 +169,11 @@ export const transition = async (
     input.elements === 'all' && input.actor.kind === 'system'
       ? 'all'
       : input.elements === null
-        ? null
+        ? // "No record" is for the system's approvals (seed, scripts); a person's approval
+          // always records what was ticked, so `null` from a person means nothing ticked.
+          input.actor.kind === 'system' || input.action !== 'approve'
+          ? null
+          : {}
         : parseTicks(input.elements);
   if (input.action !== 'approve' && ticks !== undefined && ticks !== null)
     throw new errors.ValidationError(
