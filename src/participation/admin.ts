@@ -172,7 +172,15 @@ const changeRequest = async (
 ) => {
   const from = row.status;
   await strapi.db.transaction(async () => {
-    await strapi.db.query(REQUEST_UID).update({ where: { id: row.id }, data });
+    // Compare-and-set on the status read: of two answers at once (a reply and a rejection), the
+    // second finds the request changed and is refused, so a closed request is never reopened.
+    const { count } = await strapi.db
+      .query(REQUEST_UID)
+      .updateMany({ where: { id: row.id, status: from }, data });
+    if (!count)
+      throw new errors.ApplicationError(
+        'เรื่องนี้เพิ่งถูกเปลี่ยนสถานะโดยผู้อื่น โปรดโหลดใหม่ / The request was just changed by someone else; reload it',
+      );
     await appendEvent(strapi, {
       contentType: REQUEST_UID,
       entryDocumentId: row.documentId,

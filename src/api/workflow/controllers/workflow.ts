@@ -40,6 +40,23 @@ const answer = (ctx: Ctx, error: unknown) => {
   ctx.body = { data: null, error: { status, name: e.name ?? 'Error', message: e.message ?? '' } };
 };
 
+/**
+ * The message of one refused entry in a bulk answer: a refusal's own (Thai and English); any
+ * other failure is logged and answered without its details (a database message names tables).
+ */
+const bulkError = (error: unknown): string => {
+  if (
+    error instanceof WorkflowConflict ||
+    error instanceof errors.ForbiddenError ||
+    error instanceof errors.NotFoundError ||
+    error instanceof errors.ApplicationError ||
+    error instanceof errors.ValidationError
+  )
+    return (error as Error).message;
+  strapi.log.error(`workflow bulk: ${(error as Error)?.stack ?? String(error)}`);
+  return 'เกิดข้อผิดพลาดภายในระบบ ลองใหม่อีกครั้ง / Internal error, please try again';
+};
+
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
 
 const validate = (body: Record<string, unknown>) => {
@@ -112,7 +129,7 @@ const confirmMany = async (strapi: Core.Strapi, ctx: Ctx, entries: unknown[]) =>
       });
       results.push({ uid, documentId, ok: true, confirmed: r.confirmed });
     } catch (error) {
-      results.push({ uid, documentId, ok: false, error: (error as Error).message });
+      results.push({ uid, documentId, ok: false, error: bulkError(error) });
     }
   }
   ctx.body = {
@@ -248,7 +265,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
           });
           results.push({ documentId, ok: true, state: r.state });
         } catch (error) {
-          results.push({ documentId, ok: false, error: (error as Error).message });
+          results.push({ documentId, ok: false, error: bulkError(error) });
         }
       }
       ctx.body = {
