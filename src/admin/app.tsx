@@ -1,6 +1,8 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin, PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { BulletList, ChartPie, Check } from '@strapi/icons';
+import logo from './extensions/logo.svg';
+import strapiTh from './translations/strapi-th.json';
 import th from './translations/th.json';
 import { gateDefaultActions } from './workflow/actions';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
@@ -11,6 +13,9 @@ type Header = { name: string; cellFormatter?: (row: Record<string, unknown>) => 
 >;
 type ListHookArgs = { displayedHeaders: Header[]; layout: unknown };
 
+/** Strapi's own localStorage key for the panel's language (admin/src/reducer.ts). */
+const LANGUAGE_KEY = 'strapi-admin-language';
+
 /** Buddhist-Era years are shown as written ("2569"), not as numbers with a thousands separator. */
 const YEAR_FIELDS = new Set(['fiscalYear', 'copiedFromYear']);
 
@@ -18,9 +23,22 @@ export default {
   config: {
     // Thai for the editors; English stays available in each user's profile.
     locales: ['th'],
-    translations: { th },
+    // Strapi's own strings in Thai (strapi-th.json), then the product's wording on top (th.json).
+    translations: { th: { ...strapiTh, ...th } },
+    auth: { logo },
+    menu: { logo },
+    head: { favicon: logo },
     tutorials: false,
     notifications: { releases: false },
+  },
+  register() {
+    // The panel opens in Thai, the login page included, until a person picks another language in
+    // their profile. Strapi reads this key when it renders, after register().
+    try {
+      if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'th');
+    } catch {
+      // Storage blocked (private mode): Strapi falls back to English, nothing else to do.
+    }
   },
   bootstrap(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', (args: ListHookArgs) => ({

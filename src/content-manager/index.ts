@@ -13,9 +13,17 @@ type Configuration = {
   metadatas?: Record<string, Metadata>;
   layouts?: { list?: string[]; edit?: unknown };
 };
-type ConfigurableModel = { uid: string; attributes: Record<string, { type: string }> };
+type ConfigurableModel = {
+  uid: string;
+  attributes: Record<string, { type: string; target?: string }>;
+};
 
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
+
+/** What a relation to these types shows in pickers and chips. */
+const RELATION_LABEL: Record<string, string> = {
+  'api::unit.unit': 'nameTh',
+};
 
 /**
  * Thai labels in the Content Manager. A label is set only while it is still Strapi's default
@@ -58,6 +66,15 @@ const configure = async (
     const meta = metadatas[name];
     if (meta?.edit && meta.edit.editable !== false) {
       meta.edit.editable = false;
+      changed = true;
+    }
+  }
+  // Relation pickers and chips name what they point to (the unit's Thai name, not its code).
+  for (const [field, attribute] of Object.entries(model.attributes)) {
+    const shown = attribute.type === 'relation' && attribute.target && RELATION_LABEL[attribute.target];
+    const edit = metadatas[field]?.edit as { mainField?: string } | undefined;
+    if (shown && edit && edit.mainField !== shown && applyLayout) {
+      edit.mainField = shown;
       changed = true;
     }
   }
