@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin, PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { BulletList, ChartPie, Check } from '@strapi/icons';
 import logo from './extensions/logo.svg';
+import { displayNames, fieldLabels } from './field-labels';
 import strapiTh from './translations/strapi-th.json';
 import th from './translations/th.json';
 import { gateDefaultActions } from './workflow/actions';
@@ -24,7 +25,7 @@ export default {
     // Thai for the editors; English stays available in each user's profile.
     locales: ['th'],
     // Strapi's own strings in Thai (strapi-th.json), then the product's wording on top (th.json).
-    translations: { th: { ...strapiTh, ...th } },
+    translations: { th: { ...strapiTh, ...displayNames, ...fieldLabels, ...th } },
     auth: { logo },
     menu: { logo },
     head: { favicon: logo },

@@ -67,6 +67,12 @@ afterAll(async () => {
 
 const settle = async (page) => {
   await page.waitForLoadState('networkidle', { timeout: 30000 }).catch(() => {});
+  // Strapi's page loader (its screen-reader text is English and hard-coded) must be gone.
+  await page
+    .getByText(/^Loading content/)
+    .first()
+    .waitFor({ state: 'detached', timeout: 15000 })
+    .catch(() => {});
   await page.waitForTimeout(400);
 };
 

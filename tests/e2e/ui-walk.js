@@ -61,13 +61,19 @@ const measurePage = () => {
       if (c.width === 0 || !visible(child)) continue;
       if (c.right > rect.right + 2 || c.bottom > rect.bottom + 2 || c.left < rect.left - 2) {
         if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'status') {
-          overflowing.push(`${el.tagName.toLowerCase()}: ${el.textContent.trim().slice(0, 60)}`);
+          const box = (r) =>
+            `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+          overflowing.push(
+            `${el.tagName.toLowerCase()}: ${el.textContent.trim().slice(0, 60)} [${box(rect)} ⊅ ${child.tagName.toLowerCase()} ${box(c)}]`,
+          );
           break;
         }
       }
     }
     if (el.scrollWidth > el.clientWidth + 2 && el.clientWidth > 0 && el.tagName === 'BUTTON') {
-      overflowing.push(`${el.tagName.toLowerCase()}: ${el.textContent.trim().slice(0, 60)}`);
+      overflowing.push(
+        `${el.tagName.toLowerCase()}: ${el.textContent.trim().slice(0, 60)} [scroll ${el.scrollWidth} > ${el.clientWidth}]`,
+      );
     }
   }
   return { lines: [...lines], overflowing: [...new Set(overflowing)] };

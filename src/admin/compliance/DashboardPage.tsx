@@ -118,7 +118,6 @@ const DashboardPage = () => {
   const [history, setHistory] = React.useState<HistoryPoint[] | null>(null);
   const [myItems, setMyItems] = React.useState<MyItem[] | null>(null);
   const [ranking, setRanking] = React.useState<RankingRow[] | null>(null);
-  const [central, setCentral] = React.useState(false);
   const [reload, setReload] = React.useState(0);
   const [open, setOpen] = React.useState<OpenCell | null>(null);
 
@@ -138,24 +137,31 @@ const DashboardPage = () => {
             message: errorMessage(error),
           }),
       );
-    // Central users only (403 otherwise); hidden while the route does not exist (404).
-    get<{ data: RankingRow[] }>(`/compliance/ranking${q}`)
+    return () => {
+      live = false;
+    };
+  }, [get, fiscalYear, group, reload]);
+
+  // The matrix says whether this person sees the whole organisation; only then are the ranking
+  // and the monthly reports asked for (unit staff would be refused).
+  const central = matrix.state === 'ok' && matrix.value.meta.central === true;
+  React.useEffect(() => {
+    let live = true;
+    setRanking(null);
+    if (!central) return undefined;
+    get<{ data: RankingRow[] }>(`/compliance/ranking${query({ fiscalYear, group })}`)
       .then((res) => live && setRanking(res.data.data))
       .catch(() => live && setRanking(null));
     return () => {
       live = false;
     };
-  }, [get, fiscalYear, group, reload]);
+  }, [get, fiscalYear, group, reload, central]);
 
   React.useEffect(() => {
     let live = true;
     get<{ data: MyItem[] }>(`/compliance/my-items${query({ fiscalYear })}`)
       .then((res) => live && setMyItems(res.data.data))
       .catch(() => live && setMyItems(null));
-    // The list of monthly reports answers central users only: it decides the report downloads.
-    get(`/compliance/reports${query({ fiscalYear })}`)
-      .then(() => live && setCentral(true))
-      .catch(() => live && setCentral(false));
     return () => {
       live = false;
     };

@@ -49,7 +49,13 @@ export type UnitProgress = {
 };
 export type MatrixResponse = {
   data: { units: MatrixUnit[]; items: MatrixItem[]; cells: MatrixCell[] };
-  meta: { fiscalYear: number; today: string; progress: UnitProgress[]; overall: UnitProgress };
+  meta: {
+    fiscalYear: number;
+    today: string;
+    progress: UnitProgress[];
+    overall: UnitProgress;
+    central: boolean;
+  };
 };
 export type HistoryPoint = {
   month: string;

@@ -3,3 +3,8 @@ declare module '*.svg' {
   const url: string;
   export default url;
 }
+
+/** Vite's build-time glob import (the subset used here). */
+interface ImportMeta {
+  glob<T>(pattern: string, options: { eager: true; import: 'default' }): Record<string, T>;
+}

@@ -25,17 +25,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /compliance/matrix?fiscalYear=2569[&group=faculty][&scheme=general][&unit=ENG] */
   matrix: handle(async (ctx) => {
     const c = ctx as AdminCtx;
+    const unitIds = await visibleUnitIds(strapi, c.state.user);
     const matrix = await buildMatrix(strapi, {
       fiscalYear: fiscalYearParam(c.query.fiscalYear),
       group: groupParam(c.query.group),
       scheme: schemeParam(c.query.scheme),
       unitCodes: unitCodesParam(c.query.unit),
-      unitIds: await visibleUnitIds(strapi, c.state.user),
+      unitIds,
     });
     const { units: progress, overall } = summarize(matrix);
     c.body = {
       data: { units: matrix.units, items: matrix.items, cells: matrix.cells },
-      meta: { fiscalYear: matrix.fiscalYear, today: matrix.today, progress, overall },
+      meta: {
+        fiscalYear: matrix.fiscalYear,
+        today: matrix.today,
+        progress,
+        overall,
+        // Organisation-wide viewer (monitor, administrator): the panel offers the ranking and
+        // the monthly reports only then, instead of asking and being refused.
+        central: unitIds === null,
+      },
     };
   }),
 
