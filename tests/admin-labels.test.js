@@ -66,3 +66,17 @@ test("an administrator's own label is kept across restarts", async () => {
   await require('../dist/src/content-manager').default.bootstrap(strapi);
   expect((await config(uid)).metadatas.title.edit.label).toBe('หัวข้อข่าว');
 });
+
+test('relation pickers name what they point to: the unit in Thai, the item with code, title and year', async () => {
+  const ct = await config('api::news.news');
+  expect(ct.metadatas.unit.edit.mainField).toBe('nameTh');
+  expect(ct.metadatas.checklistItems.edit.mainField).toBe('label');
+  const item = await strapi.db.query('api::ita-item.ita-item').findOne({
+    where: { code: 'O1', checklist: { fiscalYear: 2569, scheme: 'general' } },
+    select: ['code', 'titleTh', 'label'],
+  });
+  expect(item.label).toBe(`O1 ${item.titleTh} (2569)`);
+  // Derived, so shown but not editable.
+  const itemConfig = await config('api::ita-item.ita-item');
+  expect(itemConfig.metadatas.label.edit.editable).toBe(false);
+});

@@ -23,6 +23,7 @@ const LAYOUT_VERSION = 4;
 /** What a relation to these types shows in pickers and chips. */
 const RELATION_LABEL: Record<string, string> = {
   'api::unit.unit': 'nameTh',
+  'api::ita-item.ita-item': 'label',
 };
 
 /**
@@ -62,7 +63,9 @@ const configure = async (
   }
   // The workflow state and the publication time change only through transitions
   // (src/workflow); a membership's user id follows its e-mail: shown, not editable.
-  for (const name of ['workflowState', 'publishAt', 'userId', 'tokenId']) {
+  // An item's label is written from its code, title and year (src/ita/checklists.ts).
+  const derived = model.uid === 'api::ita-item.ita-item' ? ['label'] : [];
+  for (const name of ['workflowState', 'publishAt', 'userId', 'tokenId', ...derived]) {
     const meta = metadatas[name];
     if (meta?.edit && meta.edit.editable !== false) {
       meta.edit.editable = false;
@@ -71,7 +74,8 @@ const configure = async (
   }
   // Relation pickers and chips name what they point to (the unit's Thai name, not its code).
   for (const [field, attribute] of Object.entries(model.attributes)) {
-    const shown = attribute.type === 'relation' && attribute.target && RELATION_LABEL[attribute.target];
+    const shown =
+      attribute.type === 'relation' && attribute.target && RELATION_LABEL[attribute.target];
     const edit = metadatas[field]?.edit as { mainField?: string } | undefined;
     if (shown && edit && edit.mainField !== shown && applyLayout) {
       edit.mainField = shown;

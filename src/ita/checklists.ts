@@ -13,6 +13,13 @@ import {
 export const CHECKLIST_UID = 'api::ita-checklist.ita-checklist';
 export const ITEM_UID = 'api::ita-item.ita-item';
 
+/**
+ * What an item is called where people pick or read it (relation pickers, chips): its code, its
+ * Thai title and its year, since O11 of 2569 and O11 of 2570 are different items.
+ */
+export const itemLabel = (code: string, titleTh: string | null | undefined, fiscalYear: number) =>
+  `${code} ${titleTh ?? ''} (${fiscalYear})`.replace(/\s+/g, ' ').slice(0, 600);
+
 export type ChecklistSource = 'shipped' | 'import' | 'copy' | 'manual';
 
 export type ImportResult = {
@@ -144,7 +151,11 @@ export const importChecklist = async (
     let updated = 0;
     for (const record of records) {
       const found = byCode.get(record.code);
-      const itemData = { ...record, checklist: checklist.documentId };
+      const itemData = {
+        ...record,
+        label: itemLabel(record.code, record.titleTh, file.fiscal_year_be),
+        checklist: checklist.documentId,
+      };
       if (found) {
         await strapi
           .documents(ITEM_UID)

@@ -1,9 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import { ensureCarriedIndexes } from '../compliance/carry-over';
-import { loadShippedChecklists } from './checklists';
+import { ITEM_UID, itemLabel, loadShippedChecklists } from './checklists';
 import { registerChecklistGuard } from './guard';
 
 /** The checklist domain: shipped lists loaded at start, integrity rules on every write. */
+/** Items saved before they had a label (a database from an earlier version) get one. */
+const backfillItemLabels = async (strapi: Core.Strapi) => {
+  const rows = (await strapi.db.query(ITEM_UID).findMany({
+    where: { label: { $null: true } },
+    select: ['id', 'code', 'titleTh'],
+    populate: { checklist: { select: ['fiscalYear'] } },
+  })) as Array<{ id: number; code: string; titleTh: string; checklist?: { fiscalYear: number } }>;
+  for (const row of rows) {
+    if (!row.checklist) continue;
+    await strapi.db.query(ITEM_UID).update({
+      where: { id: row.id },
+      data: { label: itemLabel(row.code, row.titleTh, row.checklist.fiscalYear) },
+    });
+  }
+};
+
 export default {
   register(strapi: Core.Strapi) {
     registerChecklistGuard(strapi);
@@ -88,6 +104,7 @@ export default {
     // The carried-evidence indexes, before anything publishes (seed, scheduler).
     await ensureCarriedIndexes(strapi);
     const loaded = await loadShippedChecklists(strapi);
+    await backfillItemLabels(strapi);
     for (const r of loaded) {
       strapi.log.info(
         `[ita] loaded shipped checklist ${r.fiscalYear} (${r.scheme}): ${r.created} items`,
