@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'crypto';
+import { keyRingReader, type KeyRing, type RingKey } from '../common/key-ring';
 
 /**
  * Encryption at rest of what the public leaves with a submission that identifies them: a
@@ -16,18 +17,13 @@ import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes }
  * long as values sealed with them are kept.
  */
 
-export type ParticipationKey = { id: string; secret: string };
-export type ParticipationKeyRing = {
-  current: ParticipationKey;
-  byId: Map<string, ParticipationKey>;
-  development: boolean;
-};
+export type ParticipationKey = RingKey;
+export type ParticipationKeyRing = KeyRing;
 
 export const DEV_PARTICIPATION_KEY: ParticipationKey = {
   id: 'dev',
   secret: 'prongsai-dev-participation-key',
 };
-const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 export class ParticipationKeyError extends Error {
   constructor(message: string) {
@@ -36,50 +32,19 @@ export class ParticipationKeyError extends Error {
   }
 }
 
-const parseKeys = (list: string): ParticipationKey[] => {
-  const keys: ParticipationKey[] = [];
-  for (const part of list.split(',')) {
-    const item = part.trim();
-    if (!item) continue;
-    const colon = item.indexOf(':');
-    const id = colon > 0 ? item.slice(0, colon).trim() : '';
-    const secret = colon > 0 ? item.slice(colon + 1) : '';
-    if (!KEY_ID.test(id) || secret.trim().length < 16)
-      throw new ParticipationKeyError(
-        'PARTICIPATION_KEYS must be "id:secret,id:secret" (id: letters, digits, _ -, at most 32; secret: at least 16 characters)',
-      );
-    if (keys.some((k) => k.id === id))
-      throw new ParticipationKeyError(`PARTICIPATION_KEYS lists key id "${id}" twice`);
-    keys.push({ id, secret });
-  }
-  return keys;
-};
-
-let cache: { source: string; ring: ParticipationKeyRing } | null = null;
-
 /** The key ring from the environment (parsed once per value). Throws when malformed, or missing in production. */
-export const participationKeys = (env: NodeJS.ProcessEnv = process.env): ParticipationKeyRing => {
-  const list = env.PARTICIPATION_KEYS ?? '';
-  const single = env.PARTICIPATION_KEY ?? '';
-  const singleId = env.PARTICIPATION_KEY_ID ?? '';
-  const source = JSON.stringify([list, single, singleId, env.NODE_ENV === 'production']);
-  if (cache && cache.source === source) return cache.ring;
-  let keys: ParticipationKey[] = [];
-  if (list.trim()) keys = parseKeys(list);
-  else if (single.trim()) keys = parseKeys(`${singleId.trim() || 'k1'}:${single}`);
-  let development = false;
-  if (!keys.length) {
-    if (env.NODE_ENV === 'production')
-      throw new ParticipationKeyError(
-        "Missing required environment variable PARTICIPATION_KEYS (or PARTICIPATION_KEY): the key that encrypts complaints and reporters' contact details (see docs/participation.md)",
-      );
-    keys = [DEV_PARTICIPATION_KEY];
-    development = true;
-  }
-  const ring = { current: keys[0], byId: new Map(keys.map((k) => [k.id, k])), development };
-  cache = { source, ring };
-  return ring;
-};
+export const participationKeys = keyRingReader({
+  listVar: 'PARTICIPATION_KEYS',
+  singleVar: 'PARTICIPATION_KEY',
+  idVar: 'PARTICIPATION_KEY_ID',
+  devKey: DEV_PARTICIPATION_KEY,
+  idPattern: /^[A-Za-z0-9_-]{1,32}$/,
+  idRule: 'letters, digits, _ -, at most 32',
+  minSecretLength: 16,
+  missing:
+    "Missing required environment variable PARTICIPATION_KEYS (or PARTICIPATION_KEY): the key that encrypts complaints and reporters' contact details (see docs/participation.md)",
+  fail: (message) => new ParticipationKeyError(message),
+});
 
 const aesKey = (secret: string) =>
   createHash('sha256').update(`prongsai-participation:${secret}`).digest();
