@@ -146,8 +146,16 @@ describe('every state × action × role', () => {
             draft: await draftRow(id),
             published: await publishedRow(id),
           };
+          // What the edit view offers (GET /workflow/allowed) is exactly what the server accepts.
+          const offer = await as(role)(http().get(`/workflow/allowed?uid=${UID}&documentId=${id}`));
           const res = await move(role, id, action);
           const ok = legal(state, action, role);
+          if (
+            role === 'outsider'
+              ? offer.status !== 404
+              : offer.body.data?.actions.includes(action) !== ok
+          )
+            tally.wrong.push(`${state} ${action} ${role}: offered ${JSON.stringify(offer.body)}`);
           if (!ok) expectedStatus = refusal(state, action, role);
           const after = await draftRow(id);
           if (ok) {
@@ -200,10 +208,9 @@ describe('every state × action × role', () => {
       ['submit', 'draft', 'submitted'],
       ['request_changes', 'submitted', 'changes_requested'],
     ]);
-    expect(history.body.data[1]).toMatchObject({
-      comment: 'แนบไฟล์ PDF ด้วย',
-      actor: users.approver,
-    });
+    // People by name (first and last name), not by e-mail address.
+    expect(history.body.data[1]).toMatchObject({ comment: 'แนบไฟล์ PDF ด้วย', actor: 'approver' });
+    expect(history.text).not.toContain('@wf.example.org');
     expect(history.body.data[1].prevHash).toBe(history.body.data[0].hash);
     // Another unit's user does not learn the entry exists; a central monitor reads it.
     const path = `/workflow/history?uid=${UID}&documentId=${id}`;
@@ -216,6 +223,12 @@ describe('every state × action × role', () => {
       .documents(UID)
       .create({ data: { title: 'ข่าวของหัวหน้า', unit: A.documentId } });
     expect((await move('approver', doc.documentId, 'submit')).status).toBe(200);
+    const offered = async (who) =>
+      (await as(who)(http().get(`/workflow/allowed?uid=${UID}&documentId=${doc.documentId}`))).body
+        .data.actions;
+    expect(await offered('approver')).toEqual(['request_changes']);
+    expect(await offered('approver2')).toEqual(['approve', 'request_changes']);
+    expect(await offered('editor')).toEqual([]);
     const own = await move('approver', doc.documentId, 'approve');
     expect(own.status).toBe(403);
     expect(own.body.error.message).toMatch(/Nobody approves their own submission/);
@@ -229,6 +242,11 @@ describe('every state × action × role', () => {
     const id = doc.documentId;
     expect((await move('editorC', id, 'submit')).status).toBe(200);
     expect((await move('approverC', id, 'approve')).status).toBe(200);
+    const offered = async (who) =>
+      (await as(who)(http().get(`/workflow/allowed?uid=${UID}&documentId=${id}`))).body.data
+        .actions;
+    expect(await offered('approverC')).toEqual(['request_changes']);
+    expect(await offered('publisherC')).toEqual(['request_changes', 'publish', 'schedule']);
     expect((await move('approverC', id, 'publish')).status).toBe(403);
     expect(await publishedRow(id)).toBeNull();
     expect((await move('publisherC', id, 'publish')).status).toBe(200);
