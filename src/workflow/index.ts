@@ -33,6 +33,7 @@ export default {
         { method: 'GET', path: '/allowed', handler: `${HANDLER}.allowed`, config: { policies } },
         { method: 'GET', path: '/history', handler: `${HANDLER}.history`, config: { policies } },
         { method: 'GET', path: '/tasks', handler: `${HANDLER}.tasks`, config: { policies } },
+        { method: 'GET', path: '/my-work', handler: `${HANDLER}.myWork`, config: { policies } },
         {
           method: 'GET',
           path: '/elements',

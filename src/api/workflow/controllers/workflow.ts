@@ -14,7 +14,7 @@ import {
 } from '../../../workflow/service';
 import { confirmCurrent, currencyOf } from '../../../workflow/confirm';
 import { isAction } from '../../../workflow/states';
-import { tasksFor } from '../../../workflow/tasks';
+import { tasksFor, workOf } from '../../../workflow/tasks';
 
 type Ctx = {
   state: { user: AdminActor };
@@ -434,5 +434,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async tasks(ctx: Ctx) {
     ctx.body = { data: await tasksFor(strapi, ctx.state.user) };
+  },
+
+  /** GET /workflow/my-work — the home page's "my work": drafts and submissions of my units. */
+  async myWork(ctx: Ctx) {
+    ctx.body = { data: await workOf(strapi, ctx.state.user) };
   },
 });
