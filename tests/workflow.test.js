@@ -783,3 +783,53 @@ describe('the publication time is a decision of whoever may publish', () => {
     expect(await publishedRow(id)).toBeNull();
   });
 });
+
+describe('the admin home page', () => {
+  test('organisation-wide figures for administrators only; entry widgets list no audit records', async () => {
+    // Strapi's home page asks everyone for both: anyone else gets every figure empty.
+    for (const who of ['editor', 'approver', 'monitor']) {
+      const keyStats = await as(who)(http().get('/admin/homepage/key-statistics'));
+      expect(keyStats.status).toBe(200);
+      expect(Object.values(keyStats.body.data).every((v) => v === null)).toBe(true);
+      const counts = await as(who)(http().get('/content-manager/homepage/count-documents'));
+      expect(counts.status).toBe(200);
+      expect(counts.body.data).toEqual({ draft: null, published: null, modified: null });
+    }
+    const stats = await as('admin')(http().get('/admin/homepage/key-statistics'));
+    expect(stats.status).toBe(200);
+    expect(stats.body.data.admins).toBeGreaterThan(0);
+    expect(
+      (await as('admin')(http().get('/content-manager/homepage/count-documents'))).status,
+    ).toBe(200);
+    // Workflow events are the newest rows of all, yet never listed as "last edited entries".
+    await entryIn('submitted');
+    const recent = await as('admin')(
+      http().get('/content-manager/homepage/recent-documents?action=update'),
+    );
+    expect(recent.status).toBe(200);
+    expect(recent.body.data.length).toBeGreaterThan(0);
+    expect(recent.body.data.map((d) => d.contentTypeUid)).not.toContain(
+      'api::workflow-event.workflow-event',
+    );
+    // The editor's list: what they may read, no other unit's entries.
+    const outside = await entryIn('draft', C);
+    const mine = await as('editor')(
+      http().get('/content-manager/homepage/recent-documents?action=update'),
+    );
+    expect(mine.status).toBe(200);
+    expect(mine.body.data.map((d) => d.documentId)).not.toContain(outside);
+  });
+
+  test("my work: the drafts and submissions of the editor's units", async () => {
+    const draft = await entryIn('draft');
+    const submitted = await entryIn('submitted');
+    const other = await entryIn('draft', C);
+    const res = await as('editor')(http().get('/workflow/my-work'));
+    expect(res.status).toBe(200);
+    const ids = (list) => list.map((e) => e.documentId);
+    expect(ids(res.body.data.drafts)).toContain(draft);
+    expect(ids(res.body.data.waiting)).toContain(submitted);
+    expect([...ids(res.body.data.drafts), ...ids(res.body.data.waiting)]).not.toContain(other);
+    expect(res.body.data.drafts.every((e) => e.state === 'draft')).toBe(true);
+  });
+});

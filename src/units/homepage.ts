@@ -1,6 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { DISCLOSURE_TYPES } from '../disclosures/types';
 import { scopeOfAdmin } from './scope';
 
@@ -9,8 +8,9 @@ import { scopeOfAdmin } from './scope';
  * /content-manager/homepage/count-documents and recent-documents).
  *
  * - The organisation-wide figures (admins, API tokens, every entry of every unit) are for
- *   administrators only: anyone else gets 403 (the admin panel hides those widgets from them,
- *   src/admin/home/widgets.ts).
+ *   administrators only: anyone else gets the same answer with every figure empty (null). The
+ *   admin panel hides those widgets from them (src/admin/home/widgets.ts), but Strapi's home page
+ *   prefetches both answers for everyone, so a refusal would be a failing request on every visit.
  * - "Last edited / last published entries" (and the entry counts) list content people write (the disclosure types and
  *   the reference types), never the audit and bookkeeping records (workflow events, monthly
  *   reports, memberships, tokens, checks).
@@ -30,16 +30,19 @@ const homeQuery = new AsyncLocalStorage<true>();
 type Fn = (...args: unknown[]) => Promise<unknown>;
 type Service = Record<string, unknown>;
 
-const FORBIDDEN = () =>
-  new errors.ForbiddenError(
-    'ภาพรวมทั้งองค์กรดูได้เฉพาะผู้ดูแลระบบ / Organisation-wide figures are for administrators',
-  );
-
 const requestUser = (strapi: Core.Strapi) =>
   (strapi.requestContext.get() as { state?: { user?: { id: number } } } | undefined)?.state?.user;
 
-/** Wraps a service method so that only administrators (super admins) may call it in a request. */
-const adminsOnly = (strapi: Core.Strapi, service: Service | undefined, name: string) => {
+/**
+ * Wraps a service method so that in a request only administrators get its figures; anyone else
+ * gets `empty`.
+ */
+const adminsOnly = (
+  strapi: Core.Strapi,
+  service: Service | undefined,
+  name: string,
+  empty: Record<string, null>,
+) => {
   const original = service?.[name];
   if (!service || typeof original !== 'function') {
     strapi.log.warn(`[homepage] ${name} not found: organisation-wide figures are not restricted`);
@@ -48,15 +51,23 @@ const adminsOnly = (strapi: Core.Strapi, service: Service | undefined, name: str
   service[name] = async function (this: unknown, ...args: unknown[]) {
     const user = requestUser(strapi);
     // Outside a request (scripts) there is nobody to restrict.
-    if (user && !(await scopeOfAdmin(strapi, user)).unrestricted) throw FORBIDDEN();
+    if (user && !(await scopeOfAdmin(strapi, user)).unrestricted) return { ...empty };
     return (original as Fn).apply(this, args);
   };
 };
 
 export const restrictHomepage = (strapi: Core.Strapi) => {
-  adminsOnly(strapi, strapi.service('admin::homepage') as Service | undefined, 'getKeyStatistics');
+  adminsOnly(strapi, strapi.service('admin::homepage') as Service | undefined, 'getKeyStatistics', {
+    assets: null,
+    contentTypes: null,
+    components: null,
+    locales: null,
+    admins: null,
+    webhooks: null,
+    apiTokens: null,
+  });
   const cm = strapi.plugin('content-manager')?.service('homepage') as Service | undefined;
-  adminsOnly(strapi, cm, 'getCountDocuments');
+  adminsOnly(strapi, cm, 'getCountDocuments', { draft: null, published: null, modified: null });
 
   // The entry widgets pick their types from the caller's read permissions: while they do, the
   // permissions on audit and bookkeeping types are left out.

@@ -31,7 +31,7 @@ export const WorkflowStatusHeader: HeaderActionComponent = ({ model, document })
           <Badge
             {...STATE_BADGE[state]}
             size="M"
-            data-testid="workflow-header-state"
+            data-testid="workflow-state"
             data-state={state}
             aria-label={`สถานะ: ${STATE_LABEL[state]}`}
             style={{ whiteSpace: 'nowrap' }}
