@@ -5,6 +5,7 @@ import {
   useGetWorkflowAllowedQuery,
   useGetWorkflowHistoryQuery,
   useWorkflowTransitionMutation,
+  type HistoryEvent,
 } from './api';
 import { CurrencyConfirm } from './CurrencyConfirm';
 import {
@@ -38,6 +39,13 @@ const WRAP: React.CSSProperties = { overflowWrap: 'anywhere', wordBreak: 'break-
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString('th-TH', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "ส่งตรวจ → รออนุมัติ"; the new state is left out when it only repeats the step's name. */
+const stepOf = (e: HistoryEvent) => {
+  const step = EVENT_LABEL[e.action] ?? 'ขั้นตอนอื่น';
+  const to = e.to && e.to !== e.from ? STATE_LABEL[e.to as State] : undefined;
+  return to && to !== step ? `${step} → ${to}` : step;
+};
 
 const WorkflowPanelContent = ({
   model,
@@ -208,8 +216,7 @@ const WorkflowPanelContent = ({
                   {when(e.createdAt)}
                 </Typography>
                 <Typography variant="pi" tag="p" style={WRAP}>
-                  <strong>{e.actor ?? 'ระบบ'}</strong> · {EVENT_LABEL[e.action] ?? 'ขั้นตอนอื่น'}
-                  {e.to && e.to !== e.from ? ` → ${STATE_LABEL[e.to as State] ?? e.to}` : ''}
+                  <strong>{e.actor ?? 'ระบบ'}</strong> · {stepOf(e)}
                 </Typography>
                 {e.comment ? (
                   <Typography variant="pi" tag="p" style={{ ...WRAP, whiteSpace: 'pre-wrap' }}>
