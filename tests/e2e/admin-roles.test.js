@@ -241,6 +241,9 @@ test("the editor's home page: their own work, no organisation-wide figures", asy
     .set('Authorization', `Bearer ${token}`);
   expect(counts.body.data).toEqual({ draft: null, published: null, modified: null });
   expect(await editor.getByText(/^(admins|API tokens|ผู้ดูแลระบบ|โทเคน API)$/i).count()).toBe(0);
+  // No second status on the home page either: Strapi's entry widgets (draft / published badges)
+  // are for administrators; the editor's entries are in "งานของฉัน".
+  expect(await editor.locator('[role="status"][aria-label]').count()).toBe(0);
 
   // The Content Manager's menu: the types the editor writes, the reference types apart.
   await editor.goto(`${BASE}/admin/content-manager`);
