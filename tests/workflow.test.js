@@ -146,8 +146,16 @@ describe('every state × action × role', () => {
             draft: await draftRow(id),
             published: await publishedRow(id),
           };
+          // What the edit view offers (GET /workflow/allowed) is exactly what the server accepts.
+          const offer = await as(role)(http().get(`/workflow/allowed?uid=${UID}&documentId=${id}`));
           const res = await move(role, id, action);
           const ok = legal(state, action, role);
+          if (
+            role === 'outsider'
+              ? offer.status !== 404
+              : offer.body.data?.actions.includes(action) !== ok
+          )
+            tally.wrong.push(`${state} ${action} ${role}: offered ${JSON.stringify(offer.body)}`);
           if (!ok) expectedStatus = refusal(state, action, role);
           const after = await draftRow(id);
           if (ok) {
@@ -200,10 +208,9 @@ describe('every state × action × role', () => {
       ['submit', 'draft', 'submitted'],
       ['request_changes', 'submitted', 'changes_requested'],
     ]);
-    expect(history.body.data[1]).toMatchObject({
-      comment: 'แนบไฟล์ PDF ด้วย',
-      actor: users.approver,
-    });
+    // People by name (first and last name), not by e-mail address.
+    expect(history.body.data[1]).toMatchObject({ comment: 'แนบไฟล์ PDF ด้วย', actor: 'approver' });
+    expect(history.text).not.toContain('@wf.example.org');
     expect(history.body.data[1].prevHash).toBe(history.body.data[0].hash);
     // Another unit's user does not learn the entry exists; a central monitor reads it.
     const path = `/workflow/history?uid=${UID}&documentId=${id}`;
@@ -216,6 +223,12 @@ describe('every state × action × role', () => {
       .documents(UID)
       .create({ data: { title: 'ข่าวของหัวหน้า', unit: A.documentId } });
     expect((await move('approver', doc.documentId, 'submit')).status).toBe(200);
+    const offered = async (who) =>
+      (await as(who)(http().get(`/workflow/allowed?uid=${UID}&documentId=${doc.documentId}`))).body
+        .data.actions;
+    expect(await offered('approver')).toEqual(['request_changes']);
+    expect(await offered('approver2')).toEqual(['approve', 'request_changes']);
+    expect(await offered('editor')).toEqual([]);
     const own = await move('approver', doc.documentId, 'approve');
     expect(own.status).toBe(403);
     expect(own.body.error.message).toMatch(/Nobody approves their own submission/);
@@ -229,6 +242,11 @@ describe('every state × action × role', () => {
     const id = doc.documentId;
     expect((await move('editorC', id, 'submit')).status).toBe(200);
     expect((await move('approverC', id, 'approve')).status).toBe(200);
+    const offered = async (who) =>
+      (await as(who)(http().get(`/workflow/allowed?uid=${UID}&documentId=${id}`))).body.data
+        .actions;
+    expect(await offered('approverC')).toEqual(['request_changes']);
+    expect(await offered('publisherC')).toEqual(['request_changes', 'publish', 'schedule']);
     expect((await move('approverC', id, 'publish')).status).toBe(403);
     expect(await publishedRow(id)).toBeNull();
     expect((await move('publisherC', id, 'publish')).status).toBe(200);
@@ -763,5 +781,55 @@ describe('the publication time is a decision of whoever may publish', () => {
     expect((await draftRow(id)).workflowState).toBe('approved');
     expect(await publishDue(strapi)).toBe(0);
     expect(await publishedRow(id)).toBeNull();
+  });
+});
+
+describe('the admin home page', () => {
+  test('organisation-wide figures for administrators only; entry widgets list no audit records', async () => {
+    // Strapi's home page asks everyone for both: anyone else gets every figure empty.
+    for (const who of ['editor', 'approver', 'monitor']) {
+      const keyStats = await as(who)(http().get('/admin/homepage/key-statistics'));
+      expect(keyStats.status).toBe(200);
+      expect(Object.values(keyStats.body.data).every((v) => v === null)).toBe(true);
+      const counts = await as(who)(http().get('/content-manager/homepage/count-documents'));
+      expect(counts.status).toBe(200);
+      expect(counts.body.data).toEqual({ draft: null, published: null, modified: null });
+    }
+    const stats = await as('admin')(http().get('/admin/homepage/key-statistics'));
+    expect(stats.status).toBe(200);
+    expect(stats.body.data.admins).toBeGreaterThan(0);
+    expect(
+      (await as('admin')(http().get('/content-manager/homepage/count-documents'))).status,
+    ).toBe(200);
+    // Workflow events are the newest rows of all, yet never listed as "last edited entries".
+    await entryIn('submitted');
+    const recent = await as('admin')(
+      http().get('/content-manager/homepage/recent-documents?action=update'),
+    );
+    expect(recent.status).toBe(200);
+    expect(recent.body.data.length).toBeGreaterThan(0);
+    expect(recent.body.data.map((d) => d.contentTypeUid)).not.toContain(
+      'api::workflow-event.workflow-event',
+    );
+    // The editor's list: what they may read, no other unit's entries.
+    const outside = await entryIn('draft', C);
+    const mine = await as('editor')(
+      http().get('/content-manager/homepage/recent-documents?action=update'),
+    );
+    expect(mine.status).toBe(200);
+    expect(mine.body.data.map((d) => d.documentId)).not.toContain(outside);
+  });
+
+  test("my work: the drafts and submissions of the editor's units", async () => {
+    const draft = await entryIn('draft');
+    const submitted = await entryIn('submitted');
+    const other = await entryIn('draft', C);
+    const res = await as('editor')(http().get('/workflow/my-work'));
+    expect(res.status).toBe(200);
+    const ids = (list) => list.map((e) => e.documentId);
+    expect(ids(res.body.data.drafts)).toContain(draft);
+    expect(ids(res.body.data.waiting)).toContain(submitted);
+    expect([...ids(res.body.data.drafts), ...ids(res.body.data.waiting)]).not.toContain(other);
+    expect(res.body.data.drafts.every((e) => e.state === 'draft')).toBe(true);
   });
 });

@@ -5,7 +5,10 @@ import logo from './extensions/logo.svg';
 import { displayNames, fieldLabels } from './field-labels';
 import strapiTh from './translations/strapi-th.json';
 import th from './translations/th.json';
+import { registerHomeWidgets } from './home/widgets';
+import { groupReferenceTypes, REFERENCE_SECTION_LABEL } from './menu';
 import { gateDefaultActions } from './workflow/actions';
+import { WorkflowStatusHeader } from './workflow/status';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
 
 type Header = { name: string; cellFormatter?: (row: Record<string, unknown>) => unknown } & Record<
@@ -20,28 +23,56 @@ const LANGUAGE_KEY = 'strapi-admin-language';
 /** Buddhist-Era years are shown as written ("2569"), not as numbers with a thousands separator. */
 const YEAR_FIELDS = new Set(['fiscalYear', 'copiedFromYear']);
 
+/**
+ * Strapi's relation picker always lists "Create a relation", greyed out when the person may not
+ * create the target type (its DocumentRBAC on the target: an editor and units). A choice that
+ * cannot be chosen is left out: the disabled create item (the only option directly inside the
+ * list box; the entries are inside its scroll area) is not shown.
+ */
+const hideDisabledCreateRelation = () => {
+  if (typeof document === 'undefined' || document.getElementById('prongsai-relations')) return;
+  const style = document.createElement('style');
+  style.id = 'prongsai-relations';
+  style.textContent = `[role='listbox'] > [role='option'][aria-disabled='true'] { display: none; }`;
+  document.head.appendChild(style);
+};
+
 export default {
   config: {
     // Thai for the editors; English stays available in each user's profile.
     locales: ['th'],
     // Strapi's own strings in Thai (strapi-th.json), then the product's wording on top (th.json).
-    translations: { th: { ...strapiTh, ...displayNames, ...fieldLabels, ...th } },
+    translations: {
+      th: {
+        ...strapiTh,
+        ...displayNames,
+        ...fieldLabels,
+        ...th,
+        // No single types here: the Content Manager's second menu section lists the reference
+        // and administration types instead (menu.ts).
+        'content-manager.components.LeftMenu.single-types': REFERENCE_SECTION_LABEL,
+      },
+    },
     auth: { logo },
     menu: { logo },
     head: { favicon: logo },
     tutorials: false,
     notifications: { releases: false },
   },
-  register() {
+  register(app: StrapiApp) {
     // The panel opens in Thai, the login page included, until a person picks another language in
     // their profile. Strapi reads this key when it renders, after register().
     try {
-      if (!window.localStorage.getItem(LANGUAGE_KEY)) window.localStorage.setItem(LANGUAGE_KEY, 'th');
+      if (!window.localStorage.getItem(LANGUAGE_KEY))
+        window.localStorage.setItem(LANGUAGE_KEY, 'th');
     } catch {
       // Storage blocked (private mode): Strapi falls back to English, nothing else to do.
     }
+    registerHomeWidgets(app);
   },
   bootstrap(app: StrapiApp) {
+    groupReferenceTypes(app);
+    hideDisabledCreateRelation();
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', (args: ListHookArgs) => ({
       ...args,
       displayedHeaders: args.displayedHeaders.map((header) =>
@@ -57,6 +88,7 @@ export default {
 
     const cm = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     cm.addDocumentAction(gateDefaultActions);
+    cm.addDocumentHeaderAction((prev) => [WorkflowStatusHeader, ...prev]);
     cm.addEditViewSidePanel([WorkflowPanel as PanelComponent]);
 
     app.addMenuLink({

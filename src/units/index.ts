@@ -12,6 +12,7 @@ import {
   registerMembershipRules,
   registerUserLifecycles,
 } from './memberships';
+import { restrictHomepage } from './homepage';
 import { useRequestContext } from './scope';
 import { ensureRoles } from './provision';
 
@@ -36,6 +37,7 @@ export default {
     await linkMembershipsToUsers(strapi);
     await ensureRoles(strapi);
     registerMediaScoping(strapi);
+    restrictHomepage(strapi);
     const units = (await strapi.db
       .query('api::unit.unit')
       .findMany({ select: ['id', 'mediaFolderId'] })) as Array<{

@@ -30,8 +30,10 @@ export default {
         { method: 'POST', path: '/delete', handler: `${HANDLER}.delete`, config: { policies } },
         { method: 'POST', path: '/confirm', handler: `${HANDLER}.confirm`, config: { policies } },
         { method: 'GET', path: '/currency', handler: `${HANDLER}.currency`, config: { policies } },
+        { method: 'GET', path: '/allowed', handler: `${HANDLER}.allowed`, config: { policies } },
         { method: 'GET', path: '/history', handler: `${HANDLER}.history`, config: { policies } },
         { method: 'GET', path: '/tasks', handler: `${HANDLER}.tasks`, config: { policies } },
+        { method: 'GET', path: '/my-work', handler: `${HANDLER}.myWork`, config: { policies } },
         {
           method: 'GET',
           path: '/elements',

@@ -14,7 +14,14 @@ import {
   type ElementTicks,
 } from './elements';
 import { contentHash } from './hash';
-import { PUBLISHING_ACTIONS, TRANSITIONS, type Action, type Capacity, type State } from './states';
+import {
+  ACTIONS,
+  PUBLISHING_ACTIONS,
+  TRANSITIONS,
+  type Action,
+  type Capacity,
+  type State,
+} from './states';
 
 export type AdminActor = { id: number; email?: string; roles?: Array<{ code?: string }> };
 /** A person in the admin panel, or the system itself (scheduler, seed, import scripts). */
@@ -146,6 +153,95 @@ export const actorFields = async (strapi: Core.Strapi, actor: Actor, caps: Set<C
   };
 };
 
+/** Why an action cannot start from a state (400), or null. */
+const stateRefusal = (action: Action, from: State) => {
+  const rule = TRANSITIONS[action];
+  if (rule.from.includes(from)) return null;
+  return new errors.ValidationError(
+    bilingual(
+      `ทำ "${action}" จากสถานะ "${from}" ไม่ได้`,
+      `"${action}" is not allowed from "${from}" (allowed from: ${rule.from.join(', ')})`,
+    ),
+  );
+};
+
+/**
+ * Why the actor may not take the action on this entry (403), or null: the role they hold in the
+ * entry's unit, the central office's publishing, four-eyes. The transition and the edit view's
+ * list of allowed actions (allowedActions) both ask this, so they cannot disagree.
+ */
+const roleRefusal = async (
+  strapi: Core.Strapi,
+  actor: Actor,
+  draft: DraftRow,
+  uid: string,
+  documentId: string,
+  { action, caps }: { action: Action; caps: Set<Capacity> },
+) => {
+  let allowed = TRANSITIONS[action].by.filter((c) => caps.has(c));
+  // Two-tier units (seed 002): the unit head approves, the central office publishes (and
+  // decides when).
+  if (
+    PUBLISHING_ACTIONS.has(action) &&
+    draft.unit?.publishingMode === 'central' &&
+    actor.kind === 'user'
+  ) {
+    const scope = await scopeOfAdmin(strapi, actor.user);
+    if (!scope.unrestricted) allowed = allowed.filter((c) => c === 'publisher');
+  }
+  if (allowed.length === 0) {
+    return new errors.ForbiddenError(
+      bilingual(
+        'คุณไม่มีสิทธิ์ทำขั้นตอนนี้กับข้อมูลของหน่วยงานนี้',
+        `You may not ${action} this unit's entry`,
+      ),
+    );
+  }
+  if (action === 'approve' && actor.kind === 'user') {
+    const submitted = await lastEvent(strapi, uid, documentId, 'submit');
+    if (submitted?.actorId === actor.user.id) {
+      return new errors.ForbiddenError(
+        bilingual(
+          'ผู้ส่งอนุมัติจะอนุมัติข้อมูลของตนเองไม่ได้',
+          'Nobody approves their own submission',
+        ),
+      );
+    }
+  }
+  return null;
+};
+
+/**
+ * The actions a person may take on an entry now, by the same checks as the transition (state,
+ * role in the entry's unit, central publishing, four-eyes). Another unit's entry: null.
+ */
+export const allowedActions = async (
+  strapi: Core.Strapi,
+  user: AdminActor,
+  uid: string,
+  documentId: string,
+): Promise<{ state: State; actions: Action[] } | null> => {
+  const draft = await draftOf(strapi, uid, documentId);
+  if (!draft) return null;
+  const unitId = draft.unit?.id ?? null;
+  const scope = await scopeOfAdmin(strapi, user);
+  const visible =
+    scope.unrestricted ||
+    scope.readAll ||
+    (unitId !== null && readableUnits(scope).includes(unitId));
+  if (!visible) return null;
+  const from: State = draft.workflowState ?? 'draft';
+  const actor: Actor = { kind: 'user', user };
+  const caps = await capacitiesIn(strapi, actor, unitId);
+  const actions: Action[] = [];
+  for (const action of ACTIONS) {
+    if (stateRefusal(action, from)) continue;
+    if (await roleRefusal(strapi, actor, draft, uid, documentId, { action, caps })) continue;
+    actions.push(action);
+  }
+  return { state: from, actions };
+};
+
 /**
  * One transition: checks the state it starts from, the actor's role in the entry's unit, the
  * comment, four-eyes and — for publish — that the content is exactly what was approved; then
@@ -197,14 +293,8 @@ export const transition = async (
       if (!visible) throw NOT_FOUND(input.documentId);
     }
     const from: State = draft.workflowState ?? 'draft';
-    if (!rule.from.includes(from)) {
-      throw new errors.ValidationError(
-        bilingual(
-          `ทำ "${input.action}" จากสถานะ "${from}" ไม่ได้`,
-          `"${input.action}" is not allowed from "${from}" (allowed from: ${rule.from.join(', ')})`,
-        ),
-      );
-    }
+    const illegal = stateRefusal(input.action, from);
+    if (illegal) throw illegal;
     if (rule.needsComment && !comment) {
       throw new errors.ValidationError(
         bilingual('กรุณาระบุความเห็นหรือเหตุผล', `"${input.action}" needs a comment`),
@@ -212,36 +302,11 @@ export const transition = async (
     }
     const publishAt = input.action === 'schedule' ? parsePublishAt(input.publishAt) : null;
     const caps = await capacitiesIn(strapi, input.actor, unitId);
-    let allowed = rule.by.filter((c) => caps.has(c));
-    // Two-tier units (seed 002): the unit head approves, the central office publishes (and
-    // decides when).
-    if (
-      PUBLISHING_ACTIONS.has(input.action) &&
-      draft.unit?.publishingMode === 'central' &&
-      input.actor.kind === 'user'
-    ) {
-      const scope = await scopeOfAdmin(strapi, input.actor.user);
-      if (!scope.unrestricted) allowed = allowed.filter((c) => c === 'publisher');
-    }
-    if (allowed.length === 0) {
-      throw new errors.ForbiddenError(
-        bilingual(
-          'คุณไม่มีสิทธิ์ทำขั้นตอนนี้กับข้อมูลของหน่วยงานนี้',
-          `You may not ${input.action} this unit's entry`,
-        ),
-      );
-    }
-    if (input.action === 'approve' && input.actor.kind === 'user') {
-      const submitted = await lastEvent(strapi, type.uid, input.documentId, 'submit');
-      if (submitted?.actorId === input.actor.user.id) {
-        throw new errors.ForbiddenError(
-          bilingual(
-            'ผู้ส่งอนุมัติจะอนุมัติข้อมูลของตนเองไม่ได้',
-            'Nobody approves their own submission',
-          ),
-        );
-      }
-    }
+    const refused = await roleRefusal(strapi, input.actor, draft, type.uid, input.documentId, {
+      action: input.action,
+      caps,
+    });
+    if (refused) throw refused;
     // The approver's ticks, checked against the items the entry is linked to (400 on unknown
     // items, items not linked, indices out of range). A person who ticks nothing confirms nothing.
     const elementRows =

@@ -74,3 +74,49 @@ export const tasksFor = async (strapi: Core.Strapi, user: AdminActor): Promise<T
   }
   return tasks.sort((a, b) => String(a.updatedAt).localeCompare(String(b.updatedAt)));
 };
+
+export type WorkItem = Omit<Task, 'next'>;
+
+/**
+ * The home page's "my work": the drafts and the submissions waiting for approval in the units
+ * where the user writes (editor or approver), newest first, 20 at most each — beside the tasks
+ * (tasksFor), which say what waits for the user. Administrators write for no unit in particular:
+ * nothing here.
+ */
+export const workOf = async (
+  strapi: Core.Strapi,
+  user: AdminActor,
+): Promise<{ drafts: WorkItem[]; waiting: WorkItem[] }> => {
+  const scope = await scopeOfAdmin(strapi, user);
+  const units = [...new Set([...scope.editor, ...scope.approver])];
+  if (scope.unrestricted || units.length === 0) return { drafts: [], waiting: [] };
+  const rows: Array<WorkItem & { state: string }> = [];
+  for (const type of DISCLOSURE_TYPES) {
+    const found = (await strapi.db.query(type.uid).findMany({
+      where: {
+        publishedAt: null,
+        unitRef: { $in: units },
+        $or: [{ workflowState: { $in: ['draft', 'submitted'] } }, { workflowState: null }],
+      },
+      select: ['documentId', 'title', 'workflowState', 'updatedAt'],
+      populate: { unit: { select: ['id', 'code', 'nameTh'] } },
+      orderBy: { updatedAt: 'desc' },
+      limit: 20,
+    })) as Row[];
+    for (const r of found)
+      rows.push({
+        uid: type.uid,
+        documentId: r.documentId,
+        title: r.title,
+        state: r.workflowState ?? 'draft',
+        unit: r.unit,
+        updatedAt: r.updatedAt,
+      });
+  }
+  const newest = (list: WorkItem[]) =>
+    list.sort((a, b) => String(b.updatedAt).localeCompare(String(a.updatedAt))).slice(0, 20);
+  return {
+    drafts: newest(rows.filter((r) => r.state === 'draft')),
+    waiting: newest(rows.filter((r) => r.state === 'submitted')),
+  };
+};

@@ -25,23 +25,46 @@ export const WORKFLOW_TYPES = new Set([
 ]);
 
 export const STATE_LABEL: Record<State, string> = {
-  draft: 'ฉบับร่าง · Draft',
-  submitted: 'รออนุมัติ · Submitted',
-  changes_requested: 'ขอให้แก้ไข · Changes requested',
-  approved: 'อนุมัติแล้ว · Approved',
-  published: 'เผยแพร่แล้ว · Published',
+  draft: 'ฉบับร่าง',
+  submitted: 'รออนุมัติ',
+  changes_requested: 'ขอให้แก้ไข',
+  approved: 'อนุมัติแล้ว',
+  published: 'เผยแพร่แล้ว',
 };
 
+/** The buttons of the workflow panel. */
 export const ACTION_LABEL: Record<Action, string> = {
-  submit: 'ส่งอนุมัติ · Submit',
-  approve: 'อนุมัติ · Approve',
-  request_changes: 'ขอให้แก้ไข · Request changes',
-  publish: 'เผยแพร่ · Publish',
-  unpublish: 'ยกเลิกการเผยแพร่ · Unpublish',
-  schedule: 'ตั้งเวลาเผยแพร่ · Schedule',
+  submit: 'ส่งตรวจ',
+  approve: 'อนุมัติ',
+  request_changes: 'ขอให้แก้ไข',
+  publish: 'เผยแพร่',
+  unpublish: 'ยกเลิกการเผยแพร่',
+  schedule: 'ตั้งเวลาเผยแพร่',
 };
 
-/** Actions that can start from each state (the server still checks roles, four-eyes, etc.). */
+/** Every step the history records (src/workflow, src/compliance), as the history shows it. */
+export const EVENT_LABEL: Record<string, string> = {
+  ...ACTION_LABEL,
+  edit: 'แก้ไขเนื้อหา',
+  discard: 'ยกเลิกการแก้ไขฉบับร่าง',
+  delete: 'ลบข้อมูล',
+  confirm: 'ยืนยันว่ายังเป็นปัจจุบัน',
+  acknowledge: 'รับทราบ',
+};
+
+/** The state badge's colours (design-system tokens). */
+export const STATE_BADGE: Record<State, { backgroundColor: string; textColor: string }> = {
+  draft: { backgroundColor: 'neutral150', textColor: 'neutral700' },
+  submitted: { backgroundColor: 'warning100', textColor: 'warning700' },
+  changes_requested: { backgroundColor: 'danger100', textColor: 'danger700' },
+  approved: { backgroundColor: 'primary100', textColor: 'primary700' },
+  published: { backgroundColor: 'success100', textColor: 'success700' },
+};
+
+/**
+ * Actions that can start from each state. Which of them a person may take is the server's answer
+ * (GET /workflow/allowed); this only orders the buttons.
+ */
 export const ACTIONS_FROM: Record<State, Action[]> = {
   draft: ['submit'],
   submitted: ['approve', 'request_changes'],

@@ -3,7 +3,9 @@ import { errors } from '@strapi/utils';
 import { DISCLOSURE_BY_UID } from '../../../disclosures/types';
 import { EVENT_UID } from '../../../workflow/audit';
 import { checksOf, confirmedAgainst, elementsOf, linkedItems } from '../../../workflow/elements';
+import { scopeOfAdmin } from '../../../units/scope';
 import {
+  allowedActions,
   deleteEntry,
   mayApprove,
   transition,
@@ -12,7 +14,7 @@ import {
 } from '../../../workflow/service';
 import { confirmCurrent, currencyOf } from '../../../workflow/confirm';
 import { isAction } from '../../../workflow/states';
-import { tasksFor } from '../../../workflow/tasks';
+import { tasksFor, workOf } from '../../../workflow/tasks';
 
 type Ctx = {
   state: { user: AdminActor };
@@ -55,6 +57,36 @@ const bulkError = (error: unknown): string => {
     return (error as Error).message;
   strapi.log.error(`workflow bulk: ${(error as Error)?.stack ?? String(error)}`);
   return 'เกิดข้อผิดพลาดภายในระบบ ลองใหม่อีกครั้ง / Internal error, please try again';
+};
+
+/** First and last names of admin users, by id (one query). */
+const displayNames = async (strapi: Core.Strapi, ids: Array<number | null>) => {
+  const wanted = [...new Set(ids.filter((id): id is number => typeof id === 'number'))];
+  const rows = wanted.length
+    ? ((await strapi.db.query('admin::user').findMany({
+        where: { id: { $in: wanted } },
+        select: ['id', 'firstname', 'lastname', 'username'],
+      })) as Array<{
+        id: number;
+        firstname?: string | null;
+        lastname?: string | null;
+        username?: string | null;
+      }>)
+    : [];
+  return new Map(
+    rows.map((u) => [
+      u.id,
+      [u.firstname, u.lastname].filter((p) => p && p.trim()).join(' ') || u.username || '',
+    ]),
+  );
+};
+
+/** Who took a step, as the history shows it: a person's name, or "the system". */
+const actorName = (e: Record<string, unknown>, names: Map<number, string>) => {
+  const name = typeof e.actorId === 'number' ? names.get(e.actorId) : undefined;
+  if (name) return name;
+  if (typeof e.actorRole === 'string' && e.actorRole.startsWith('system')) return 'ระบบ';
+  return typeof e.actorId === 'number' ? `ผู้ใช้ที่ถูกลบ (#${e.actorId})` : 'ระบบ';
 };
 
 const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
@@ -280,6 +312,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
   },
 
+  /**
+   * GET /workflow/allowed?uid=&documentId= — the state and the actions the caller may take on
+   * the entry now, by the same checks as POST /workflow/transition. Another unit's entry: 404.
+   */
+  async allowed(ctx: Ctx) {
+    try {
+      const uid = str(ctx.query.uid);
+      const documentId = str(ctx.query.documentId);
+      if (!uid || !DISCLOSURE_BY_UID.has(uid) || !documentId)
+        throw new errors.ValidationError(
+          'ต้องระบุ uid และ documentId / uid and documentId are required',
+        );
+      const result = await allowedActions(strapi, ctx.state.user, uid, documentId);
+      if (!result) throw new errors.NotFoundError('ไม่พบข้อมูลนี้ / No such entry');
+      ctx.body = { data: result };
+    } catch (error) {
+      answer(ctx, error);
+    }
+  },
+
   async history(ctx: Ctx) {
     try {
       const uid = str(ctx.query.uid);
@@ -296,12 +348,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         where: { contentType: uid, entryDocumentId: documentId },
         orderBy: { id: 'asc' },
       })) as Array<Record<string, unknown>>;
+      // People are shown by name; their e-mail addresses only to super admins.
+      const names = await displayNames(
+        strapi,
+        events.map((e) => e.actorId as number | null),
+      );
+      const withEmail = (await scopeOfAdmin(strapi, ctx.state.user)).unrestricted;
       ctx.body = {
         data: events.map((e) => ({
           action: e.action,
           from: e.fromState,
           to: e.toState,
-          actor: e.actorEmail ?? e.actorRole,
+          actor: actorName(e, names),
+          ...(withEmail ? { actorEmail: e.actorEmail ?? null } : {}),
           comment: e.comment,
           createdAt: e.at,
           hash: e.hash,
@@ -375,5 +434,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async tasks(ctx: Ctx) {
     ctx.body = { data: await tasksFor(strapi, ctx.state.user) };
+  },
+
+  /** GET /workflow/my-work — the home page's "my work": drafts and submissions of my units. */
+  async myWork(ctx: Ctx) {
+    ctx.body = { data: await workOf(strapi, ctx.state.user) };
   },
 });
