@@ -2,17 +2,9 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin, PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { BulletList, ChartPie, Check } from '@strapi/icons';
 import th from './translations/th.json';
+import { registerThaiFields } from './fields';
 import { gateDefaultActions } from './workflow/actions';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
-
-type Header = { name: string; cellFormatter?: (row: Record<string, unknown>) => unknown } & Record<
-  string,
-  unknown
->;
-type ListHookArgs = { displayedHeaders: Header[]; layout: unknown };
-
-/** Buddhist-Era years are shown as written ("2569"), not as numbers with a thousands separator. */
-const YEAR_FIELDS = new Set(['fiscalYear', 'copiedFromYear']);
 
 export default {
   config: {
@@ -23,18 +15,8 @@ export default {
     notifications: { releases: false },
   },
   bootstrap(app: StrapiApp) {
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', (args: ListHookArgs) => ({
-      ...args,
-      displayedHeaders: args.displayedHeaders.map((header) =>
-        YEAR_FIELDS.has(header.name)
-          ? {
-              ...header,
-              cellFormatter: (row: Record<string, unknown>) =>
-                row[header.name] == null ? '-' : String(row[header.name]),
-            }
-          : header,
-      ),
-    }));
+    // Thai enumeration and boolean labels, Buddhist-Era years and dates in forms, lists, filters.
+    registerThaiFields(app);
 
     const cm = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     cm.addDocumentAction(gateDefaultActions);
