@@ -4,6 +4,7 @@ import {
   DEFAULT_LIST_COLUMNS,
   LIST_COLUMNS,
   MAIN_FIELD,
+  REPLACED_DESCRIPTIONS,
   TYPE_LABELS,
 } from './labels';
 
@@ -15,7 +16,7 @@ type Configuration = {
 };
 type ConfigurableModel = { uid: string; attributes: Record<string, { type: string }> };
 
-const LAYOUT_VERSION = 3;
+const LAYOUT_VERSION = 4;
 
 /**
  * Thai labels in the Content Manager. A label is set only while it is still Strapi's default
@@ -75,6 +76,17 @@ const configure = async (
     }
     if (meta.edit && label.description && !meta.edit.description) {
       meta.edit.description = label.description;
+      changed = true;
+    }
+  }
+  // Corrected help texts replace the shipped ones they supersede (an administrator's own stays).
+  for (const [field, meta] of Object.entries(metadatas)) {
+    const current = meta.edit?.description;
+    if (!meta.edit || typeof current !== 'string' || !REPLACED_DESCRIPTIONS.includes(current))
+      continue;
+    const next = TYPE_LABELS[model.uid]?.[field]?.description ?? COMMON_LABELS[field]?.description;
+    if (next !== current) {
+      meta.edit.description = next ?? '';
       changed = true;
     }
   }
