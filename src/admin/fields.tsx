@@ -212,8 +212,10 @@ const CalendarGrid = ({
     <Box padding={3} data-prongsai-calendar="">
       <Flex justifyContent="space-between" alignItems="center" gap={1} paddingBottom={2}>
         <IconButton label="ปีก่อน" variant="ghost" onClick={() => move(-12)}>
-          <ChevronLeft />
-          <ChevronLeft />
+          <span style={{ display: 'flex' }}>
+            <ChevronLeft />
+            <ChevronLeft />
+          </span>
         </IconButton>
         <IconButton label="เดือนก่อน" variant="ghost" onClick={() => move(-1)}>
           <ChevronLeft />
@@ -225,8 +227,10 @@ const CalendarGrid = ({
           <ChevronRight />
         </IconButton>
         <IconButton label="ปีถัดไป" variant="ghost" onClick={() => move(12)}>
-          <ChevronRight />
-          <ChevronRight />
+          <span style={{ display: 'flex' }}>
+            <ChevronRight />
+            <ChevronRight />
+          </span>
         </IconButton>
       </Flex>
       <table role="grid" style={{ borderCollapse: 'collapse' }}>
