@@ -403,15 +403,26 @@ type FilterHookArgs = { displayedFilters: Filter[]; layout: unknown };
 /** The value box of a list filter on an enumeration or a boolean: a select with Thai labels. */
 const FilterSelect = (props: Record<string, unknown>) => <Renderer {...props} type="enumeration" />;
 
+/** A list cell in the Content Manager's own cell style. */
+const Cell = ({ text }: { text: string }) => (
+  <Typography maxWidth="30rem" ellipsis textColor="neutral800">
+    {text}
+  </Typography>
+);
+
 const formatCell = (header: Header) => {
   const type = header.attribute?.type;
-  if (type === 'enumeration')
-    return (row: Record<string, unknown>) => enumLabel(header.name, row[header.name]);
-  if (type === 'boolean') return (row: Record<string, unknown>) => booleanLabel(row[header.name]);
-  if ((type === 'integer' || type === undefined) && isYearField(header.name))
-    return (row: Record<string, unknown>) =>
-      row[header.name] == null ? '-' : String(row[header.name]);
-  return undefined;
+  const text =
+    type === 'enumeration'
+      ? (v: unknown) => enumLabel(header.name, v)
+      : type === 'boolean'
+        ? booleanLabel
+        : (type === 'integer' || type === undefined) && isYearField(header.name)
+          ? (v: unknown) => (v == null ? '-' : String(v))
+          : undefined;
+  return text
+    ? (row: Record<string, unknown>) => <Cell text={text(row[header.name])} />
+    : undefined;
 };
 
 export const registerThaiFields = (app: StrapiApp) => {
