@@ -20,6 +20,7 @@ import {
   Flex,
   IconButton,
   Popover,
+  TextButton,
   TextInput,
   Toggle,
   Typography,
@@ -65,6 +66,9 @@ const BooleanField = ({ name, required, label, hint, labelAction, disabled }: Fi
     <Field.Root error={field.error} name={name} hint={hint} required={required} maxWidth="320px">
       <Flex justifyContent="space-between" alignItems="flex-end" gap={2}>
         <Field.Label action={labelAction}>{label}</Field.Label>
+        {!required && field.value !== null && field.value !== undefined && !disabled ? (
+          <TextButton onClick={() => field.onChange(name, null)}>ล้างค่า</TextButton>
+        ) : null}
       </Flex>
       <Toggle
         checked={field.value === null || field.value === undefined ? null : Boolean(field.value)}
@@ -425,6 +429,13 @@ const formatCell = (header: Header) => {
     : undefined;
 };
 
+const YEAR_OPERATORS = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$null', '$notNull'].map(
+  (value) => ({
+    value,
+    label: { id: `components.FilterOptions.FILTER_TYPES.${value}`, defaultMessage: value },
+  }),
+);
+
 export const registerThaiFields = (app: StrapiApp) => {
   app.addFields([
     { type: 'enumeration', Component: EnumerationField as React.ComponentType },
@@ -454,6 +465,10 @@ export const registerThaiFields = (app: StrapiApp) => {
           }),
           input: filter.input ?? FilterSelect,
         };
+      if (filter.type === 'integer' && isYearField(filter.name))
+        // A year filter's box and chip read "2569", not "2,569" (the numeric input and chip group
+        // digits): typed as text, with the numeric operators.
+        return { ...filter, type: 'string', operators: YEAR_OPERATORS };
       if (filter.type === 'boolean')
         return {
           ...filter,

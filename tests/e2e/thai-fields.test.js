@@ -115,6 +115,22 @@ test('the list shows the workflow state, booleans and the fiscal year in Thai', 
     expect.arrayContaining(['ฉบับร่าง', 'รออนุมัติ', 'ขอให้แก้ไข', 'อนุมัติแล้ว', 'เผยแพร่แล้ว']),
   );
   for (const raw of RAW_STATES) expect(options).not.toContain(raw);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+
+  // Filter chips read the year as written and booleans in Thai.
+  await page.goto(
+    `${LIST}?filters[$and][0][fiscalYear][$eq]=2569&filters[$and][1][isNone][$eq]=false` +
+      '&filters[$and][2][workflowState][$eq]=draft',
+  );
+  await dismissOverlays(page);
+  await page.getByText('สรุปผลการจัดซื้อจัดจ้าง ตุลาคม 2568').first().waitFor({ timeout: 60000 });
+  const chips = await page.locator('main').innerText();
+  await page.screenshot({ path: path.join(SHOTS, 'thai-fields-chips.png') });
+  expect(chips).toMatch(/ปีงบประมาณ \(พ\.ศ\.\) \S.* 2569/);
+  expect(chips).toMatch(/ไม่มีการจัดซื้อจัดจ้างในเดือนนี้ \S.* ไม่ใช่/);
+  expect(chips).toMatch(/สถานะขั้นตอนอนุมัติ \S.* ฉบับร่าง/);
+  expect(chips).not.toContain('2,569');
   await page.context().close();
 });
 
@@ -125,6 +141,10 @@ test('the edit form: Thai method labels, 2569, a Buddhist-Era calendar, Enter ke
   const fiscalYear = page.getByLabel('ปีงบประมาณ (พ.ศ.)');
   await fiscalYear.waitFor({ timeout: 60000 });
   expect(await fiscalYear.inputValue()).toBe('2569');
+  // Booleans read ใช่ / ไม่ใช่, never True / False.
+  const form = await page.locator('main').innerText();
+  expect(form).toContain('ไม่ใช่');
+  expect(form).not.toMatch(/\b(True|False)\b/);
 
   // Open the first procurement row (a collapsed accordion item).
   const trigger = page.locator('main button[aria-expanded="false"]').filter({
