@@ -4,8 +4,9 @@
  *   each value (src/common/enum-labels.ts, the same labels as the server's exports);
  * - booleans: ใช่ / ไม่ใช่ instead of True / False;
  * - Buddhist-Era years (fiscalYear, copiedFromYear, any *Year integer): "2569", never "2,569";
- * - dates: typed and shown as วว/ดด/ปปปป in the Buddhist Era, with a calendar whose header is in
- *   the Buddhist Era too; Enter commits the typed date and never submits the form.
+ * - dates (and the date of date-times): typed and shown as วว/ดด/ปปปป in the Buddhist Era, with a
+ *   calendar whose header is in the Buddhist Era too; Enter commits the typed date and never
+ *   submits the form.
  *
  * Registered with `app.addFields` (Strapi's field overrides by attribute type: the edit view's
  * InputRenderer renders these instead of its own for every field of the type, components
@@ -291,13 +292,80 @@ const CalendarGrid = ({
 };
 
 const INVALID_DATE = 'รูปแบบวันที่ไม่ถูกต้อง: พิมพ์ วว/ดด/ปปปป (พ.ศ.) เช่น 15/09/2569';
+const INVALID_TIME = 'รูปแบบเวลาไม่ถูกต้อง: พิมพ์ ชช:นน เช่น 09:30';
+
+/**
+ * The date box: วว/ดด/ปปปป (BE) typed, a calendar in the BE beside it. Enter and blur commit
+ * (`onCommit`); Enter never reaches the form, so it neither submits nor saves it.
+ */
+const BeDateBox = ({
+  text,
+  setText,
+  onCommit,
+  onPick,
+  disabled,
+  fallbackIso,
+}: {
+  text: string;
+  setText: (t: string) => void;
+  onCommit: () => void;
+  onPick: (iso: string) => void;
+  disabled?: boolean;
+  fallbackIso: string;
+}) => {
+  const [open, setOpen] = React.useState(false);
+  const typed = parseBeDate(text);
+  return (
+    <Popover.Root open={open} onOpenChange={setOpen}>
+      <Popover.Anchor>
+        <TextInput
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="วว/ดด/ปปปป (พ.ศ.)"
+          data-prongsai-date=""
+          disabled={disabled}
+          value={text}
+          onChange={(e: React.ChangeEvent<HTMLInputElement>) => setText(e.target.value)}
+          onBlur={onCommit}
+          onKeyDown={(e: React.KeyboardEvent<HTMLInputElement>) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              e.stopPropagation();
+              onCommit();
+            }
+          }}
+          endAction={
+            <IconButton
+              label="เลือกจากปฏิทิน"
+              variant="ghost"
+              size="XS"
+              disabled={disabled}
+              onClick={() => setOpen((o) => !o)}
+            >
+              <Calendar />
+            </IconButton>
+          }
+        />
+      </Popover.Anchor>
+      <Popover.Content sideOffset={4} align="start">
+        <CalendarGrid
+          selected={ymdOf(typed ?? fallbackIso)}
+          onPick={(value) => {
+            onPick(value);
+            setOpen(false);
+          }}
+        />
+      </Popover.Content>
+    </Popover.Root>
+  );
+};
 
 const DateField = ({ name, required, label, hint, labelAction, disabled }: FieldProps) => {
   const field = useField<string | null>(name);
   const iso = typeof field.value === 'string' ? field.value : '';
   const [text, setText] = React.useState(() => beText(iso));
   const [invalid, setInvalid] = React.useState(false);
-  const [open, setOpen] = React.useState(false);
   const committed = React.useRef(iso);
   React.useEffect(() => {
     if (iso !== committed.current) {
@@ -334,53 +402,120 @@ const DateField = ({ name, required, label, hint, labelAction, disabled }: Field
       required={required}
     >
       <Field.Label action={labelAction}>{label}</Field.Label>
-      <Popover.Root open={open} onOpenChange={setOpen}>
-        <Popover.Anchor>
+      <BeDateBox
+        text={text}
+        setText={setText}
+        onCommit={commit}
+        disabled={disabled}
+        fallbackIso={iso}
+        onPick={(value) => {
+          setText(beText(value));
+          setInvalid(false);
+          set(value);
+        }}
+      />
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  );
+};
+
+/** An ISO instant → the browser's local date (ISO) and time ("HH:MM"), as Strapi's picker shows. */
+const localParts = (value: string) => {
+  const at = new Date(value);
+  if (!value || Number.isNaN(at.getTime())) return { date: '', time: '' };
+  return {
+    date: isoOf({ y: at.getFullYear(), m: at.getMonth() + 1, d: at.getDate() }),
+    time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
+  };
+};
+const parseTime = (input: string): string | null => {
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(arabicDigits(input.trim()));
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
+  return `${pad(Number(m[1]))}:${m[2]}`;
+};
+
+/** Date and time: the same BE date box, and the time as ชช:นน (24 hours). */
+const DateTimeField = ({ name, required, label, hint, labelAction, disabled }: FieldProps) => {
+  const field = useField<string | null>(name);
+  const value = typeof field.value === 'string' ? field.value : '';
+  const parts = localParts(value);
+  const [dateText, setDateText] = React.useState(() => beText(parts.date));
+  const [timeText, setTimeText] = React.useState(parts.time);
+  const [error, setError] = React.useState<string | undefined>();
+  const committed = React.useRef(value);
+  React.useEffect(() => {
+    if (value !== committed.current) {
+      committed.current = value;
+      const p = localParts(value);
+      setDateText(beText(p.date));
+      setTimeText(p.time);
+      setError(undefined);
+    }
+  }, [value]);
+  const commit = (date = dateText, time = timeText) => {
+    if (!date.trim() && !time.trim()) {
+      setError(undefined);
+      if (value) {
+        committed.current = '';
+        field.onChange(name, null);
+      }
+      return;
+    }
+    const d = parseBeDate(date);
+    if (!d) return setError(INVALID_DATE);
+    const t = time.trim() ? parseTime(time) : '00:00';
+    if (!t) return setError(INVALID_TIME);
+    setError(undefined);
+    setDateText(beText(d));
+    setTimeText(t);
+    const ymd = ymdOf(d) as Ymd;
+    const [hh, mm] = t.split(':').map(Number);
+    const next = new Date(ymd.y, ymd.m - 1, ymd.d, hh, mm).toISOString();
+    if (next !== value) {
+      committed.current = next;
+      field.onChange(name, next);
+    }
+  };
+  return (
+    <Field.Root error={field.error ?? error} name={name} hint={hint} required={required}>
+      <Field.Label action={labelAction}>{label}</Field.Label>
+      <Flex gap={2} alignItems="flex-start">
+        <Box flex="1">
+          <BeDateBox
+            text={dateText}
+            setText={setDateText}
+            onCommit={() => commit()}
+            disabled={disabled}
+            fallbackIso={parts.date}
+            onPick={(d) => {
+              setDateText(beText(d));
+              commit(beText(d), timeText);
+            }}
+          />
+        </Box>
+        <Box width="9rem">
           <TextInput
             type="text"
             inputMode="numeric"
             autoComplete="off"
-            placeholder="วว/ดด/ปปปป (พ.ศ.)"
-            data-prongsai-date=""
+            aria-label="เวลา (ชช:นน)"
+            placeholder="ชช:นน"
+            data-prongsai-time=""
             disabled={disabled}
-            value={text}
-            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setText(e.target.value)}
-            onBlur={commit}
+            value={timeText}
+            onChange={(e: React.ChangeEvent<HTMLInputElement>) => setTimeText(e.target.value)}
+            onBlur={() => commit()}
             onKeyDown={(e: React.KeyboardEvent<HTMLInputElement>) => {
               if (e.key === 'Enter') {
-                // Enter commits the typed date; it never submits (and saves) the whole form.
                 e.preventDefault();
                 e.stopPropagation();
                 commit();
               }
             }}
-            endAction={
-              <Flex gap={1}>
-                <IconButton
-                  label="เลือกจากปฏิทิน"
-                  variant="ghost"
-                  size="XS"
-                  disabled={disabled}
-                  onClick={() => setOpen((o) => !o)}
-                >
-                  <Calendar />
-                </IconButton>
-              </Flex>
-            }
           />
-        </Popover.Anchor>
-        <Popover.Content sideOffset={4} align="start">
-          <CalendarGrid
-            selected={parseBeDate(text) ? ymdOf(parseBeDate(text) as string) : ymdOf(iso)}
-            onPick={(value) => {
-              setText(beText(value));
-              setInvalid(false);
-              set(value);
-              setOpen(false);
-            }}
-          />
-        </Popover.Content>
-      </Popover.Root>
+        </Box>
+      </Flex>
       <Field.Hint />
       <Field.Error />
     </Field.Root>
@@ -442,6 +577,7 @@ export const registerThaiFields = (app: StrapiApp) => {
     { type: 'boolean', Component: BooleanField as React.ComponentType },
     { type: 'integer', Component: IntegerField as React.ComponentType },
     { type: 'date', Component: DateField as React.ComponentType },
+    { type: 'datetime', Component: DateTimeField as React.ComponentType },
   ]);
 
   app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', (args: ListHookArgs) => ({

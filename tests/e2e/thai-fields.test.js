@@ -146,6 +146,9 @@ test('the edit form: Thai method labels, 2569, a Buddhist-Era calendar, Enter ke
   expect(form).toContain('ไม่ใช่');
   expect(form).not.toMatch(/\b(True|False)\b/);
 
+  // Date-times (the scheduled publication) use the same BE date box, with the time beside it.
+  expect(await page.locator('input[data-prongsai-time]').count()).toBeGreaterThan(0);
+
   // Open the first procurement row (a collapsed accordion item).
   const trigger = page.locator('main button[aria-expanded="false"]').filter({
     hasText: /จัดซื้อกระดาษถ่ายเอกสาร|^\s*1\s*$/,
