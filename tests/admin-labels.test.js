@@ -80,3 +80,40 @@ test('relation pickers name what they point to: the unit in Thai, the item with 
   const itemConfig = await config('api::ita-item.ita-item');
   expect(itemConfig.metadatas.label.edit.editable).toBe(false);
 });
+
+test('the monthly procurement summary lists its workflow state like news and laws', async () => {
+  for (const uid of [
+    'api::procurement-summary.procurement-summary',
+    'api::news.news',
+    'api::law.law',
+  ]) {
+    expect([uid, (await config(uid)).layouts.list]).toEqual([
+      uid,
+      expect.arrayContaining(['workflowState']),
+    ]);
+  }
+});
+
+test('hints agree with the required markers; corrected hints replace the shipped ones on start', async () => {
+  const uid = 'api::procurement-summary.procurement-summary';
+  let ct = await config(uid);
+  // The unit is required (the star) and its hint no longer says so in words; the title is
+  // required and its hint no longer says it may be left empty.
+  expect(strapi.contentType(uid).attributes.unit.required).toBe(true);
+  expect(ct.metadatas.unit.edit.description).toBe('หน่วยงานเจ้าของข้อมูล');
+  expect(ct.metadatas.title.edit.description).not.toMatch(/เว้นว่าง/);
+  // An install configured by an earlier version carries the old texts: replaced on start.
+  ct.metadatas.unit.edit.description = 'หน่วยงานเจ้าของข้อมูล (จำเป็น)';
+  ct.metadatas.title.edit.description = 'เว้นว่างได้ ระบบตั้งชื่อตามเดือนให้';
+  ct.metadatas.month.edit.description = 'ข้อความของผู้ดูแลเอง';
+  const service = strapi.plugin('content-manager').service('content-types');
+  await service.updateConfiguration(
+    { uid },
+    { settings: ct.settings, metadatas: ct.metadatas, layouts: ct.layouts },
+  );
+  await require('../dist/src/content-manager').default.bootstrap(strapi);
+  ct = await config(uid);
+  expect(ct.metadatas.unit.edit.description).toBe('หน่วยงานเจ้าของข้อมูล');
+  expect(ct.metadatas.title.edit.description).toMatch(/^เช่น /);
+  expect(ct.metadatas.month.edit.description).toBe('ข้อความของผู้ดูแลเอง');
+});

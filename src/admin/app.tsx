@@ -7,21 +7,13 @@ import strapiTh from './translations/strapi-th.json';
 import th from './translations/th.json';
 import { registerHomeWidgets } from './home/widgets';
 import { groupReferenceTypes, REFERENCE_SECTION_LABEL } from './menu';
+import { registerThaiFields } from './fields';
 import { gateDefaultActions } from './workflow/actions';
 import { WorkflowStatusHeader } from './workflow/status';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
 
-type Header = { name: string; cellFormatter?: (row: Record<string, unknown>) => unknown } & Record<
-  string,
-  unknown
->;
-type ListHookArgs = { displayedHeaders: Header[]; layout: unknown };
-
 /** Strapi's own localStorage key for the panel's language (admin/src/reducer.ts). */
 const LANGUAGE_KEY = 'strapi-admin-language';
-
-/** Buddhist-Era years are shown as written ("2569"), not as numbers with a thousands separator. */
-const YEAR_FIELDS = new Set(['fiscalYear', 'copiedFromYear']);
 
 /**
  * Strapi's relation picker always lists "Create a relation", greyed out when the person may not
@@ -73,18 +65,8 @@ export default {
   bootstrap(app: StrapiApp) {
     groupReferenceTypes(app);
     hideDisabledCreateRelation();
-    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', (args: ListHookArgs) => ({
-      ...args,
-      displayedHeaders: args.displayedHeaders.map((header) =>
-        YEAR_FIELDS.has(header.name)
-          ? {
-              ...header,
-              cellFormatter: (row: Record<string, unknown>) =>
-                row[header.name] == null ? '-' : String(row[header.name]),
-            }
-          : header,
-      ),
-    }));
+    // Thai enumeration and boolean labels, Buddhist-Era years and dates in forms, lists, filters.
+    registerThaiFields(app);
 
     const cm = app.getPlugin('content-manager').apis as ContentManagerPlugin['config']['apis'];
     cm.addDocumentAction(gateDefaultActions);

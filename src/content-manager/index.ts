@@ -4,6 +4,7 @@ import {
   DEFAULT_LIST_COLUMNS,
   LIST_COLUMNS,
   MAIN_FIELD,
+  REPLACED_DESCRIPTIONS,
   TYPE_LABELS,
 } from './labels';
 
@@ -18,7 +19,7 @@ type ConfigurableModel = {
   attributes: Record<string, { type: string; target?: string }>;
 };
 
-const LAYOUT_VERSION = 4;
+const LAYOUT_VERSION = 5;
 
 /** What a relation to these types shows in pickers and chips. */
 const RELATION_LABEL: Record<string, string> = {
@@ -96,6 +97,17 @@ const configure = async (
     }
     if (meta.edit && label.description && !meta.edit.description) {
       meta.edit.description = label.description;
+      changed = true;
+    }
+  }
+  // Corrected help texts replace the shipped ones they supersede (an administrator's own stays).
+  for (const [field, meta] of Object.entries(metadatas)) {
+    const current = meta.edit?.description;
+    if (!meta.edit || typeof current !== 'string' || !REPLACED_DESCRIPTIONS.includes(current))
+      continue;
+    const next = TYPE_LABELS[model.uid]?.[field]?.description ?? COMMON_LABELS[field]?.description;
+    if (next !== current) {
+      meta.edit.description = next ?? '';
       changed = true;
     }
   }

@@ -7,7 +7,7 @@ export const COMMON_LABELS: Record<string, Label> = {
     label: 'ชื่อในลิงก์ (slug)',
     description: 'สร้างจากชื่อเรื่องโดยอัตโนมัติ ใช้เป็นส่วนหนึ่งของลิงก์บนเว็บไซต์หน่วยงาน',
   },
-  unit: { label: 'หน่วยงาน', description: 'หน่วยงานเจ้าของข้อมูล (จำเป็น)' },
+  unit: { label: 'หน่วยงาน', description: 'หน่วยงานเจ้าของข้อมูล' },
   fiscalYear: { label: 'ปีงบประมาณ (พ.ศ.)', description: 'เช่น 2569 (1 ต.ค. 2568 – 30 ก.ย. 2569)' },
   kind: { label: 'ประเภท' },
   date: { label: 'วันที่' },
@@ -78,10 +78,7 @@ export const COMMON_LABELS: Record<string, Label> = {
   },
   scheme: { label: 'ชุดตัวชี้วัดที่ใช้', description: 'เช่น general หรือ vocational-college' },
   active: { label: 'ใช้งานอยู่' },
-  status: {
-    label: 'สถานะ',
-    description: 'official = รายการทางการ, provisional = ชั่วคราว (คัดลอกจากปีก่อน)',
-  },
+  status: { label: 'สถานะ' },
   completeness: { label: 'ความครบถ้วนของรายการ' },
   source: { label: 'ที่มา' },
   copiedFromYear: { label: 'คัดลอกจากปี' },
@@ -158,7 +155,7 @@ export const COMMON_LABELS: Record<string, Label> = {
   role: {
     label: 'บทบาท',
     description:
-      'editor = บรรณาธิการ, approver = ผู้อนุมัติ, publisher = ผู้เผยแพร่ส่วนกลาง, monitor = ผู้ติดตาม, admin = ผู้ดูแลระบบ',
+      'บรรณาธิการเตรียมข้อมูล · ผู้อนุมัติตรวจและอนุมัติ · ผู้เผยแพร่ส่วนกลางเผยแพร่แทนหน่วยงาน · ผู้ติดตามอ่านได้อย่างเดียว',
   },
   tokenId: {
     label: 'รหัส API token',
@@ -201,13 +198,22 @@ export const TYPE_LABELS: Record<string, Record<string, Label>> = {
   'api::unit-profile.unit-profile': {
     title: { label: 'ชื่อหน้า', description: 'เช่น "ข้อมูลพื้นฐาน คณะวิทยาศาสตร์"' },
   },
-  'api::ita-checklist.ita-checklist': { title: { label: 'ชื่อชุดตัวชี้วัด' } },
+  'api::ita-checklist.ita-checklist': {
+    title: { label: 'ชื่อชุดตัวชี้วัด' },
+    status: {
+      label: 'สถานะ',
+      description: 'ทางการ = รายการที่ประกาศแล้ว · ชั่วคราว = คัดลอกจากปีก่อน รอรายการทางการ',
+    },
+  },
   'api::compliance-report.compliance-report': {
     period: { label: 'เดือนที่รายงาน (ค.ศ. ปี-เดือน)', description: 'เช่น 2026-10' },
   },
   'api::procurement-summary.procurement-summary': {
     isNone: { label: 'ไม่มีการจัดซื้อจัดจ้างในเดือนนี้' },
-    title: { label: 'ชื่อเรื่อง', description: 'เว้นว่างได้ ระบบตั้งชื่อตามเดือนให้' },
+    title: {
+      label: 'ชื่อเรื่อง',
+      description: 'เช่น "สรุปผลการจัดซื้อจัดจ้างประจำเดือน ตุลาคม 2568"',
+    },
   },
 };
 
@@ -222,6 +228,7 @@ export const LIST_COLUMNS: Record<string, string[]> = {
     'fiscalYear',
     'month',
     'isNone',
+    'workflowState',
   ],
   'api::executive.executive': ['title', 'position', 'unit'],
   'api::unit-membership.unit-membership': ['userEmail', 'unit', 'role', 'active'],
@@ -248,3 +255,14 @@ export const MAIN_FIELD: Record<string, string> = {
   'api::item-responsibility.item-responsibility': 'primaryEmail',
   'api::compliance-report.compliance-report': 'period',
 };
+
+/**
+ * Help texts shipped by earlier versions and since corrected (they contradicted the form's
+ * required markers or named raw values): replaced on start where still unchanged.
+ */
+export const REPLACED_DESCRIPTIONS: readonly string[] = [
+  'หน่วยงานเจ้าของข้อมูล (จำเป็น)',
+  'เว้นว่างได้ ระบบตั้งชื่อตามเดือนให้',
+  'official = รายการทางการ, provisional = ชั่วคราว (คัดลอกจากปีก่อน)',
+  'editor = บรรณาธิการ, approver = ผู้อนุมัติ, publisher = ผู้เผยแพร่ส่วนกลาง, monitor = ผู้ติดตาม, admin = ผู้ดูแลระบบ',
+];

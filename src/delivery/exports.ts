@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { toCsv } from '../common/csv';
+import { PROCUREMENT_METHOD_LABELS } from '../common/enum-labels';
 import { UNIT_UID } from '../disclosures/types';
 import { evaluateMatrix, loadMatrixData } from '../compliance/engine';
 import { PUBLIC_STATUS_LABELS_TH } from '../compliance/rules';
@@ -166,13 +167,8 @@ type SummaryRow = {
   rows?: Row[];
 };
 
-export const METHOD_LABELS: Record<string, string> = {
-  specific: 'เฉพาะเจาะจง',
-  selection: 'คัดเลือก',
-  e_bidding: 'ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)',
-  e_market: 'ตลาดอิเล็กทรอนิกส์ (e-market)',
-  other: 'อื่น ๆ',
-};
+/** Thai names of the procurement methods (one source with the admin panel). */
+export const METHOD_LABELS: Record<string, string> = PROCUREMENT_METHOD_LABELS;
 
 export const PROCUREMENT_HEADER = [
   'unit_code',

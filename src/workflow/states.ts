@@ -2,6 +2,8 @@
  * The editorial workflow as named states and guarded transitions (seed 002: units prepare →
  * the unit head or the central office checks → publishes).
  */
+import { WORKFLOW_STATE_LABELS } from '../common/enum-labels';
+
 export const STATES = ['draft', 'submitted', 'changes_requested', 'approved', 'published'] as const;
 export type State = (typeof STATES)[number];
 
@@ -53,10 +55,7 @@ export const TRANSITIONS: Record<Action, Transition> = {
 /** Actions that only whoever may publish in the unit takes (central units: the publisher). */
 export const PUBLISHING_ACTIONS: ReadonlySet<Action> = new Set(['publish', 'schedule']);
 
-export const STATE_LABELS: Record<State, string> = {
-  draft: 'ฉบับร่าง (draft)',
-  submitted: 'รออนุมัติ (submitted)',
-  changes_requested: 'ขอให้แก้ไข (changes requested)',
-  approved: 'อนุมัติแล้ว (approved)',
-  published: 'เผยแพร่แล้ว (published)',
-};
+/** Thai with the English state name, e.g. "ขอให้แก้ไข (changes requested)" (e-mails). */
+export const STATE_LABELS = Object.fromEntries(
+  STATES.map((state) => [state, `${WORKFLOW_STATE_LABELS[state]} (${state.replace('_', ' ')})`]),
+) as Record<State, string>;

@@ -454,7 +454,8 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -601,7 +602,8 @@ export interface ApiEServiceEService extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -759,7 +761,8 @@ export interface ApiExecutiveExecutive extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1018,7 +1021,8 @@ export interface ApiLawLaw extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1113,7 +1117,8 @@ export interface ApiManualManual extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1170,7 +1175,8 @@ export interface ApiNewsNews extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1466,7 +1472,8 @@ export interface ApiPlanPlan extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1532,7 +1539,8 @@ export interface ApiPolicyDeclarationPolicyDeclaration extends Struct.Collection
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1609,7 +1617,8 @@ export interface ApiProcurementAnnouncementProcurementAnnouncement
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1675,7 +1684,8 @@ export interface ApiProcurementSummaryProcurementSummary extends Struct.Collecti
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1728,7 +1738,8 @@ export interface ApiQaQa extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1809,7 +1820,8 @@ export interface ApiReportReport extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1935,7 +1947,8 @@ export interface ApiUnitProfileUnitProfile extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
+      Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;

@@ -4,6 +4,8 @@
  * Thai Buddhist-Era dates. Pure functions, no React.
  */
 
+import { UNIT_GROUP_LABELS } from '../../common/enum-labels';
+
 export const STATUSES = [
   'complete',
   'declared_none',
@@ -48,14 +50,7 @@ export const GROUPS = [
   'other',
 ] as const;
 
-export const GROUP_LABEL: Record<string, string> = {
-  faculty: 'คณะ',
-  office: 'สำนัก',
-  division_centre: 'กองและศูนย์',
-  school: 'สถานศึกษา',
-  provincial_agency: 'หน่วยงานส่วนภูมิภาค',
-  other: 'อื่น ๆ',
-};
+export const GROUP_LABEL: Record<string, string> = UNIT_GROUP_LABELS;
 
 export const groupLabel = (group: string) => GROUP_LABEL[group] ?? group;
 export const groupOrder = (group: string) => {

@@ -1,3 +1,4 @@
+import { UNIT_GROUP_LABELS } from '../../common/enum-labels';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import ExcelJS from 'exceljs';
@@ -53,14 +54,7 @@ export const DEFAULT_CRITERIA: RankingCriteria = {
   updatedBy: null,
 };
 
-export const GROUP_LABELS_TH: Record<string, string> = {
-  faculty: 'คณะ',
-  office: 'สำนัก',
-  division_centre: 'กองและศูนย์',
-  school: 'สถานศึกษา',
-  provincial_agency: 'หน่วยงานส่วนภูมิภาค',
-  other: 'อื่น ๆ',
-};
+export const GROUP_LABELS_TH: Record<string, string> = UNIT_GROUP_LABELS;
 
 const store = (strapi: Core.Strapi) =>
   strapi.store({ type: 'plugin', name: 'prongsai', key: 'ranking-criteria' });
