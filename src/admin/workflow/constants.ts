@@ -1,4 +1,6 @@
 /** Workflow vocabulary for the admin panel; mirrors src/workflow/states.ts on the server. */
+import { WORKFLOW_STATE_LABELS } from '../../common/enum-labels';
+
 export type State = 'draft' | 'submitted' | 'changes_requested' | 'approved' | 'published';
 export type Action =
   | 'submit'
@@ -24,13 +26,8 @@ export const WORKFLOW_TYPES = new Set([
   'api::policy-declaration.policy-declaration',
 ]);
 
-export const STATE_LABEL: Record<State, string> = {
-  draft: 'ฉบับร่าง',
-  submitted: 'รออนุมัติ',
-  changes_requested: 'ขอให้แก้ไข',
-  approved: 'อนุมัติแล้ว',
-  published: 'เผยแพร่แล้ว',
-};
+/** The workflow states' Thai names: the one label source the server uses too. */
+export const STATE_LABEL = WORKFLOW_STATE_LABELS as Record<State, string>;
 
 /** The buttons of the workflow panel. */
 export const ACTION_LABEL: Record<Action, string> = {
