@@ -2,7 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin, PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { BulletList, ChartPie, Check } from '@strapi/icons';
 import logo from './extensions/logo.svg';
-import { displayNames, fieldLabels } from './field-labels';
+import { displayNames, ENUM_MESSAGES, fieldLabels } from './field-labels';
 import strapiTh from './translations/strapi-th.json';
 import th from './translations/th.json';
 import { registerHomeWidgets } from './home/widgets';
@@ -39,6 +39,8 @@ export default {
         ...strapiTh,
         ...displayNames,
         ...fieldLabels,
+        // Strapi's list filters look each enumeration value up as a message id.
+        ...ENUM_MESSAGES,
         ...th,
         // No single types here: the Content Manager's second menu section lists the reference
         // and administration types instead (menu.ts).

@@ -1,4 +1,5 @@
 import { COMMON_LABELS, TYPE_LABELS } from '../content-manager/labels';
+import { ENUM_LABELS } from '../common/enum-labels';
 
 type Schema = { info: { displayName: string; singularName?: string }; attributes: object };
 
@@ -37,4 +38,10 @@ for (const [uid, schema] of models) {
     const label = TYPE_LABELS[uid]?.[field] ?? COMMON_LABELS[field];
     if (label) fieldLabels[`content-manager.content-types.${uid}.${field}`] = label.label;
   }
+}
+
+/** Every enumeration value's Thai label, as a message with the value as its id. */
+export const ENUM_MESSAGES: Record<string, string> = {};
+for (const labels of Object.values(ENUM_LABELS)) {
+  for (const [value, label] of Object.entries(labels)) ENUM_MESSAGES[value] ??= label;
 }

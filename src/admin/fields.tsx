@@ -43,7 +43,15 @@ type FieldProps = {
 } & Record<string, unknown>;
 
 /** Strapi's generic form input (its props type is a union the CM props do not narrow to). */
-const Renderer = InputRenderer as unknown as React.ComponentType<Record<string, unknown>>;
+const AdminRenderer = InputRenderer as unknown as React.ComponentType<Record<string, unknown>>;
+
+/**
+ * The admin's generic renderer passes unknown props on to the DOM; the Content Manager's field
+ * props carry schema flags (`unique: false`) that React then warns about. Leave them out.
+ */
+const Renderer = ({ unique: _unique, ...props }: Record<string, unknown>) => (
+  <AdminRenderer {...props} />
+);
 
 /** "rows.0.method" → "method": the attribute name inside components. */
 const baseName = (name: string) => name.split('.').pop() ?? name;

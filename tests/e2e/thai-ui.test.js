@@ -24,12 +24,11 @@ const ROLES = [
   { role: 'monitor', email: 'monitor@demo.prongsai.local', unit: null },
 ];
 
-let strapi;
 let browser;
 const report = [];
 
 beforeAll(async () => {
-  strapi = await setupStrapi(
+  await setupStrapi(
     {
       PORT: String(PORT),
       HOST: '127.0.0.1',

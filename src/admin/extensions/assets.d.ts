@@ -4,7 +4,8 @@ declare module '*.svg' {
   export default url;
 }
 
-/** Vite's build-time glob import (the subset used here). */
+/** Vite's build-time glob import (the subset used here); an interface, to merge with ImportMeta. */
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 interface ImportMeta {
   glob<T>(pattern: string, options: { eager: true; import: 'default' }): Record<string, T>;
 }
