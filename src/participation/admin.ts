@@ -100,6 +100,7 @@ type RequestRow = {
   receivedAt: string;
   dueAt: string | null;
   closedAt: string | null;
+  answeredAt?: string | null;
   unit: { id: number; code: string; nameTh: string } | null;
 };
 
@@ -410,7 +411,14 @@ export const participationAdminController = ({ strapi }: { strapi: Core.Strapi }
     onlyFields(body, ['reply']);
     const reply = text(body, 'reply', 10000, true, 'คำตอบ') as string;
     ctx.body = {
-      data: await changeRequest(strapi, user, row, 'reply', { reply, status: 'answered' }, role),
+      data: await changeRequest(
+        strapi,
+        user,
+        row,
+        'reply',
+        { reply, status: 'answered', answeredAt: row.answeredAt ?? new Date().toISOString() },
+        role,
+      ),
     };
   },
 
@@ -428,7 +436,13 @@ export const participationAdminController = ({ strapi }: { strapi: Core.Strapi }
         user,
         row,
         'resolve',
-        { ...(reply ? { reply } : {}), status: 'resolved', closedAt: new Date().toISOString() },
+        {
+          ...(reply ? { reply } : {}),
+          status: 'resolved',
+          closedAt: new Date().toISOString(),
+          // The time to answer counts to the first answer (a reply, or this resolution).
+          answeredAt: row.answeredAt ?? new Date().toISOString(),
+        },
         role,
       ),
     };
