@@ -3,6 +3,7 @@ import { errors } from '@strapi/utils';
 import { participationKeys } from './crypto';
 import { closeParticipationLimits, initParticipationLimits } from './limits';
 import { registerPurgeScheduler } from './purge';
+import { registerParticipationReminders } from './reminders';
 import { COMPLAINT_UID, REQUEST_UID, SURVEY_UID } from './service';
 
 /**
@@ -89,6 +90,7 @@ export default {
       );
     await initParticipationLimits();
     registerPurgeScheduler(strapi);
+    registerParticipationReminders(strapi);
   },
   async destroy() {
     await closeParticipationLimits();
