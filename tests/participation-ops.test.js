@@ -292,6 +292,25 @@ describe('figures per unit: dashboard and monthly report', () => {
   });
 });
 
+test('requests answered before answeredAt was recorded get it from their closing or last change', async () => {
+  const closed = await makeRequest(B, 'question', {
+    status: 'resolved',
+    closedAt: '2026-10-08T03:00:00.000Z',
+    receivedAt: '2026-10-07T03:00:00.000Z',
+  });
+  const answered = await makeRequest(B, 'question', { status: 'answered' });
+  const open = await makeRequest(B, 'question', {});
+  await dist('participation/stats').backfillAnsweredAt(strapi);
+  const row = (code) => strapi.db.query(REQUEST_UID).findOne({ where: { trackingCode: code } });
+  expect(new Date((await row(closed)).answeredAt).toISOString()).toBe('2026-10-08T03:00:00.000Z');
+  expect((await row(answered)).answeredAt).toBeTruthy();
+  expect((await row(open)).answeredAt).toBeNull();
+  // Back out of the figures the other tests count.
+  await strapi.db
+    .query(REQUEST_UID)
+    .deleteMany({ where: { trackingCode: { $in: [closed, answered, open] } } });
+});
+
 describe('reminders to assignees', () => {
   test('due soon and overdue requests: one e-mail per assignee, once per stage, no reporter data', async () => {
     const { sendParticipationReminders } = dist('participation/reminders');

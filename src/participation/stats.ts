@@ -171,3 +171,16 @@ export const participationFigures = async (
     overall: figures(rows, from, to, asOf),
   };
 };
+
+/**
+ * Requests answered before `answeredAt` was recorded: their first answer is taken as their
+ * closing, or their last change. Runs at start; touches only rows without the date.
+ */
+export const backfillAnsweredAt = async (strapi: Core.Strapi) => {
+  const meta = strapi.db.metadata.get(REQUEST_UID);
+  const knex = strapi.db.connection;
+  return knex(meta.tableName)
+    .whereNull('answered_at')
+    .whereIn('status', ['answered', 'resolved'])
+    .update({ answered_at: knex.raw('COALESCE(closed_at, updated_at)') });
+};
