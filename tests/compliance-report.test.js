@@ -251,7 +251,7 @@ test('XLSX: a summary sheet and every cell; CSV: the same rows', async () => {
   expect(res.headers['content-disposition']).toContain('ita-report-2026-03.xlsx');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.body);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(['สรุป', 'รายการทั้งหมด']);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['สรุป', 'รายการทั้งหมด', 'เรื่องจากประชาชน']);
   const values = (ws) => {
     const out = [];
     ws.eachRow((r) => out.push(r.values.slice(1)));

@@ -7,6 +7,7 @@ import { appendEvent } from '../workflow/audit';
 import { editableUnits, readableUnits, scopeOfAdmin, MEMBERSHIP_UID } from '../units/scope';
 import { open, seal } from './crypto';
 import { notifyReporter } from './notify';
+import { QA_UID, qaDraftFromQuestion } from './qa';
 import {
   attachmentsDir,
   COMPLAINT_UID,
@@ -100,6 +101,9 @@ type RequestRow = {
   receivedAt: string;
   dueAt: string | null;
   closedAt: string | null;
+  answeredAt?: string | null;
+  qaDocumentId?: string | null;
+  lastReminderFor?: string | null;
   unit: { id: number; code: string; nameTh: string } | null;
 };
 
@@ -120,6 +124,8 @@ const requestView = (strapi: Core.Strapi, r: RequestRow, now = Date.now()) => ({
   receivedAt: iso(r.receivedAt),
   dueAt: iso(r.dueAt),
   closedAt: iso(r.closedAt),
+  // The draft (or published) Q&A entry made from this question's answer.
+  qa: r.qaDocumentId ? { uid: QA_UID, documentId: r.qaDocumentId } : null,
   overdue:
     !['answered', 'resolved', 'rejected'].includes(r.status) &&
     Boolean(r.dueAt) &&
@@ -197,6 +203,17 @@ const changeRequest = async (
     });
   });
   const next = { ...row, ...data } as RequestRow;
+  if (data.status === 'answered' || data.status === 'resolved') {
+    // A question the asker agreed to publish becomes a draft Q&A entry of the unit; a failure
+    // there is logged and never undoes the answer.
+    try {
+      next.qaDocumentId = await qaDraftFromQuestion(strapi, next, next.reply);
+    } catch (error) {
+      strapi.log.warn(
+        `[participation] Q&A draft of ${row.trackingCode} not created: ${(error as Error).message}`,
+      );
+    }
+  }
   if (data.status && data.status !== from)
     notifyReporter(
       strapi,
@@ -394,6 +411,8 @@ export const participationAdminController = ({ strapi }: { strapi: Core.Strapi }
         {
           assigneeId: assignee.id,
           assigneeEmail: assignee.email,
+          // A new assignee gets their own reminders.
+          lastReminderFor: assignee.id === row.assigneeId ? row.lastReminderFor : null,
           status: row.status === 'received' ? 'assigned' : row.status,
         },
         role,
@@ -410,7 +429,14 @@ export const participationAdminController = ({ strapi }: { strapi: Core.Strapi }
     onlyFields(body, ['reply']);
     const reply = text(body, 'reply', 10000, true, 'คำตอบ') as string;
     ctx.body = {
-      data: await changeRequest(strapi, user, row, 'reply', { reply, status: 'answered' }, role),
+      data: await changeRequest(
+        strapi,
+        user,
+        row,
+        'reply',
+        { reply, status: 'answered', answeredAt: row.answeredAt ?? new Date().toISOString() },
+        role,
+      ),
     };
   },
 
@@ -428,7 +454,13 @@ export const participationAdminController = ({ strapi }: { strapi: Core.Strapi }
         user,
         row,
         'resolve',
-        { ...(reply ? { reply } : {}), status: 'resolved', closedAt: new Date().toISOString() },
+        {
+          ...(reply ? { reply } : {}),
+          status: 'resolved',
+          closedAt: new Date().toISOString(),
+          // The time to answer counts to the first answer (a reply, or this resolution).
+          answeredAt: row.answeredAt ?? new Date().toISOString(),
+        },
         role,
       ),
     };

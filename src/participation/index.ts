@@ -2,6 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { participationKeys } from './crypto';
 import { closeParticipationLimits, initParticipationLimits } from './limits';
+import { registerPurgeScheduler } from './purge';
+import { registerParticipationReminders } from './reminders';
+import { backfillAnsweredAt } from './stats';
 import { COMPLAINT_UID, REQUEST_UID, SURVEY_UID } from './service';
 
 /**
@@ -87,6 +90,9 @@ export default {
         '[participation] complaints and contact details are encrypted with the built-in development key: set PARTICIPATION_KEYS in production',
       );
     await initParticipationLimits();
+    await backfillAnsweredAt(strapi);
+    registerPurgeScheduler(strapi);
+    registerParticipationReminders(strapi);
   },
   async destroy() {
     await closeParticipationLimits();

@@ -896,6 +896,10 @@ export interface ApiItaItemItaItem extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+    label: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::ita-item.ita-item'> &
       Schema.Attribute.Private;
@@ -1239,6 +1243,7 @@ export interface ApiParticipationComplaintParticipationComplaint
         maxLength: 7;
       }>;
     publishedAt: Schema.Attribute.DateTime;
+    purgedAt: Schema.Attribute.DateTime;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     status: Schema.Attribute.Enumeration<['received', 'investigating', 'resolved', 'rejected']> &
       Schema.Attribute.Required &
@@ -1277,6 +1282,7 @@ export interface ApiParticipationRequestParticipationRequest extends Struct.Coll
     };
   };
   attributes: {
+    answeredAt: Schema.Attribute.DateTime;
     assigneeEmail: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
@@ -1302,6 +1308,10 @@ export interface ApiParticipationRequestParticipationRequest extends Struct.Coll
       }>;
     fiscalYear: Schema.Attribute.Integer;
     kind: Schema.Attribute.Enumeration<['correction', 'question']> & Schema.Attribute.Required;
+    lastReminderFor: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -1312,6 +1322,11 @@ export interface ApiParticipationRequestParticipationRequest extends Struct.Coll
     nameEnc: Schema.Attribute.Text & Schema.Attribute.Private;
     publishConsent: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     publishedAt: Schema.Attribute.DateTime;
+    purgedAt: Schema.Attribute.DateTime;
+    qaDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
     receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
     rejectionReason: Schema.Attribute.Text;
     reply: Schema.Attribute.Text;

@@ -38,6 +38,7 @@ import {
   type Status,
 } from './labels';
 import { LinkCheck } from './LinkCheck';
+import { ParticipationFigures } from './ParticipationFigures';
 import { StartYear } from './StartYear';
 import { ToConfirm } from './ToConfirm';
 import { Legend, Matrix, ProgressList } from './Matrix';
@@ -453,6 +454,10 @@ const DashboardPage = () => {
               {central ? <ReportDownloads key={fiscalYear} fiscalYear={fiscalYear} /> : null}
               <SubmissionDownloads fiscalYear={fiscalYear} units={view.allUnits} />
             </Flex>
+          </Section>
+
+          <Section title="เรื่องจากประชาชน (แจ้งแก้ไขและคำถาม)" testId="compliance-participation">
+            <ParticipationFigures fiscalYear={fiscalYear} />
           </Section>
 
           <Section title="ตรวจลิงก์บนเว็บไซต์หน่วยงาน" testId="compliance-link-check">

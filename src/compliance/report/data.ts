@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { evaluateMatrix, loadMatrixData, summarize, type UnitSummary } from '../engine';
 import { STATUS_LABELS_TH, todayInBangkok, type Status } from '../rules';
 import type { ChainHead } from '../../workflow/witness';
+import { participationFigures, type ParticipationFigures } from '../../participation/stats';
 import { monthRange, thaiDate, THAI_MONTHS_SHORT, type ReportPeriod } from './period';
 
 /**
@@ -58,6 +59,12 @@ export type ReportData = {
    * of the chain outside the database: `npm run audit:verify` checks the chain against it.
    */
   auditHead?: ChainHead | null;
+  /**
+   * The public's corrections and questions per unit in the month (docs/participation.md):
+   * received, answered, overdue at the end of the month, median days to answer. Absent on
+   * reports made before it was added.
+   */
+  participation?: ParticipationFigures;
 };
 
 type ResponsibilityRow = {
@@ -151,6 +158,12 @@ export const buildReport = async (
       publishedThisMonth: publishedCount.get(s.unit) ?? 0,
     };
   });
+  const participation = await participationFigures(strapi, {
+    from: new Date(from),
+    to: new Date(to),
+    unitIds: data.units.map((u) => u.id),
+    now: options.now,
+  });
   return {
     version: REPORT_VERSION,
     period: p.period,
@@ -165,6 +178,7 @@ export const buildReport = async (
     },
     units,
     rows,
+    participation,
   };
 };
 

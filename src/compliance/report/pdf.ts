@@ -11,6 +11,7 @@ import {
   type ReportRow,
 } from './data';
 import { thaiDate, thaiDateTime, thaiMonthOfPeriod } from './period';
+import { PARTICIPATION_HEADER, participationRows } from './tables';
 import { graphemesOf, wordsOf } from './text';
 
 /**
@@ -246,6 +247,18 @@ export const renderReportPdf = (report: ReportData): Promise<Buffer> => {
     ],
     report.units,
   );
+  if (report.participation) {
+    // The public's corrections and questions (docs/participation.md), one row per unit.
+    w.paragraph('เรื่องจากประชาชน (แจ้งข้อมูลไม่ถูกต้องและคำถาม) ในเดือนนี้', 13, true, 2);
+    w.table(
+      PARTICIPATION_HEADER.map((header, i) => ({
+        header,
+        width: [55, 190, 50, 50, 60, 50, 55, 70, 95, 95][i],
+        text: (r: Array<string | number>) => String(r[i]),
+      })),
+      participationRows(report),
+    );
+  }
 
   // One section per unit.
   const columns: Column[] = [

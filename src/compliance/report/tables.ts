@@ -36,6 +36,52 @@ export const cellRow = (r: ReportRow): Array<string | null> => [
   publishedText(r),
 ];
 
+/** The public's corrections and questions per unit in the month (docs/participation.md). */
+export const PARTICIPATION_HEADER = [
+  'รหัสหน่วยงาน',
+  'หน่วยงาน',
+  'ได้รับ',
+  'ตอบแล้ว',
+  'ไม่รับดำเนินการ',
+  'ค้างอยู่',
+  'เกินกำหนด',
+  'ระยะเวลาตอบ (มัธยฐาน, วัน)',
+  'แจ้งแก้ไข ได้รับ/ตอบ/เกินกำหนด',
+  'คำถาม ได้รับ/ตอบ/เกินกำหนด',
+];
+
+type Figures = NonNullable<ReportData['participation']>['overall'];
+const kindText = (f: Figures) => `${f.received}/${f.answered}/${f.overdue}`;
+export const participationRows = (report: ReportData): Array<Array<string | number>> => {
+  const p = report.participation;
+  if (!p) return [];
+  const row = (code: string, name: string, f: Figures, c: string, q: string) => [
+    code,
+    name,
+    f.received,
+    f.answered,
+    f.rejected,
+    f.open,
+    f.overdue,
+    f.medianDaysToAnswer === null ? '—' : f.medianDaysToAnswer,
+    c,
+    q,
+  ];
+  const sum = (k: 'correction' | 'question') => {
+    const t = { received: 0, answered: 0, overdue: 0 } as Figures;
+    for (const u of p.units) {
+      t.received += u[k].received;
+      t.answered += u[k].answered;
+      t.overdue += u[k].overdue;
+    }
+    return kindText(t);
+  };
+  return [
+    ...p.units.map((u) => row(u.unit, u.nameTh, u, kindText(u.correction), kindText(u.question))),
+    row('รวม', 'ทั้งองค์กร', p.overall, sum('correction'), sum('question')),
+  ];
+};
+
 /** The cells, then (when recorded) one last row with the audit chain's head in its first column. */
 export const reportCsv = (report: ReportData): string => {
   const head = auditHeadText(report);
@@ -102,5 +148,13 @@ export const reportXlsx = async (report: ReportData): Promise<Buffer> => {
   [14, 32, 8, 50, 18, 14, 12, 14, 16, 28, 28, 50].forEach((w, i) => {
     cells.getColumn(i + 1).width = w;
   });
+  if (report.participation) {
+    const sheet = wb.addWorksheet('เรื่องจากประชาชน');
+    bold(sheet.addRow(PARTICIPATION_HEADER));
+    for (const r of participationRows(report)) sheet.addRow(r);
+    sheet.getColumn(1).width = 16;
+    sheet.getColumn(2).width = 40;
+    for (let i = 3; i <= PARTICIPATION_HEADER.length; i += 1) sheet.getColumn(i).width = 14;
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 };

@@ -17,6 +17,8 @@ import {
 } from '../../../compliance/http';
 import { todayInBangkok } from '../../../compliance/rules';
 import { parseItemCode } from '../../../delivery/ita-page';
+import { fiscalYearRange } from '../../../ita/fiscal-year';
+import { participationFigures } from '../../../participation/stats';
 
 type AdminCtx = Context & { state: { user?: { id: number } } };
 
@@ -92,5 +94,32 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       unitIds: await visibleUnitIds(strapi, c.state.user),
     });
     c.body = { data: completionHistory(data, todayInBangkok()) };
+  }),
+
+  /**
+   * GET /compliance/participation?fiscalYear=2569[&unit=ENG] — the inbox per unit for the fiscal
+   * year: received, answered, rejected, open, overdue, median days to answer (docs/participation.md).
+   * Unit staff see their own units; a unit of someone else's is 403.
+   */
+  participation: handle(async (ctx) => {
+    const c = ctx as AdminCtx;
+    const fiscalYear = fiscalYearParam(c.query.fiscalYear);
+    const unitCodes = unitCodesParam(c.query.unit);
+    const unitIds = await visibleUnitIds(strapi, c.state.user);
+    const { start, end } = fiscalYearRange(fiscalYear);
+    const figures = await participationFigures(strapi, {
+      from: start,
+      to: new Date(end.getTime() + 1),
+      unitIds,
+      unitCodes,
+    });
+    if (unitCodes && figures.units.length < new Set(unitCodes).size) {
+      const found = new Set(figures.units.map((u) => u.unit));
+      const missing = unitCodes.find((code) => !found.has(code));
+      throw new errors.NotFoundError(
+        `ไม่พบหน่วยงาน ${missing} ในขอบเขตของท่าน / No unit ${missing} in your scope`,
+      );
+    }
+    c.body = { data: figures, meta: { fiscalYear, central: unitIds === null } };
   }),
 });
