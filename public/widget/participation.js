@@ -182,6 +182,9 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
     for (const kid of kids.flat(Infinity)) if (kid != null && kid !== false) el.append(kid);
     return el;
   };
+  /** Element.append with nested lists flattened and empty parts left out. */
+  const put = (el, ...kids) =>
+    el.append(...kids.flat(Infinity).filter((k) => k != null && k !== false));
   let seq = 0;
   const uid = (p) => `pp-${p}-${++seq}`;
 
@@ -241,7 +244,8 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
     if (r.status === 404) return track ? T.e404track : detail || T.e404;
     if (r.status === 413) return detail ? `${T.e413}: ${detail}` : T.e413;
     if (r.status === 429) {
-      const s = r.retryAfter || (err.details && err.details.retryAfter) || 60;
+      // Retry-After is not readable across origins (not exposed): the body says it too.
+      const s = (err.details && Number(err.details.retryAfter)) || r.retryAfter || 60;
       return T.e429(Math.max(1, Math.ceil(s / 60)));
     }
     return T.eServer;
@@ -423,8 +427,9 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
     };
     prepare();
     loadSettings(ctx.base).then((settings) => {
-      form.append(
-        ...spec.fields(settings),
+      put(
+        form,
+        spec.fields(settings),
         honeypot(),
         spec.personal ? consentBox(settings) : null,
         alert,
@@ -527,7 +532,8 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
         body.closest('dialog').close();
         openTrack(ctx, code);
       });
-      body.append(
+      put(
+        body,
         h(
           'div',
           { class: 'ok', role: 'status' },
@@ -778,19 +784,20 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
     const check = async () => {
       const c = input.value.trim().toUpperCase();
       out.textContent = '';
-      if (!c) return out.append(h('p', { role: 'alert', class: 'err' }, T.eRequired('รหัสติดตาม')));
+      if (!c) return put(out, h('p', { role: 'alert', class: 'err' }, T.eRequired('รหัสติดตาม')));
       let r;
       try {
         r = await call(`${ctx.base}/api/participation/requests/${encodeURIComponent(c)}`);
       } catch {
-        return out.append(h('p', { role: 'alert', class: 'err' }, T.eNetwork));
+        return put(out, h('p', { role: 'alert', class: 'err' }, T.eNetwork));
       }
       if (r.status !== 200 || !r.body || !r.body.data)
-        return out.append(h('p', { role: 'alert', class: 'err' }, errorText(r, true)));
+        return put(out, h('p', { role: 'alert', class: 'err' }, errorText(r, true)));
       const d = r.body.data;
       const row = (label, v) => (v ? [h('dt', null, label), h('dd', null, v)] : null);
       const answerable = d.kind === 'correction' || d.kind === 'question';
-      out.append(
+      put(
+        out,
         h(
           'dl',
           { 'data-status': d.status, 'data-kind': d.kind },
