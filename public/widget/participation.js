@@ -146,9 +146,11 @@
 text-decoration:underline;cursor:pointer;text-align:start}
 .rp{font-size:.9em;margin:.3em 0 0}
 .acts{display:flex;flex-wrap:wrap;gap:.5em 1em}
-dialog{max-width:min(40em,calc(100vw - 2em));width:100%;border:1px solid #8c959f;border-radius:8px;
+dialog.dw{--a:var(--prongsai-accent,#0a58a8);max-width:min(40em,calc(100vw - 2em));width:100%;
+max-height:calc(100vh - 2em);overflow:auto;border:1px solid #8c959f;border-radius:8px;
 padding:1em 1.25em;color:var(--prongsai-text,#1f2328);background:var(--prongsai-bg,#fff);
-font-family:inherit;line-height:1.6}
+font-family:inherit;font-size:max(16px,1rem);line-height:1.6;text-align:start;
+overflow-wrap:anywhere;letter-spacing:normal;text-transform:none}
 dialog::backdrop{background:rgba(0,0,0,.45)}
 dialog h2,dialog h3{font-size:1.2em;margin:0 0 .6em}
 .x{float:right;margin:0 0 .5em .5em;background:#fff;color:var(--a)}
@@ -389,7 +391,7 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
 
   const dialogFor = (ctx, titleText) => {
     const hid = uid('t');
-    const dlg = h('dialog', { 'aria-labelledby': hid, lang: 'th', class: 'w' });
+    const dlg = h('dialog', { 'aria-labelledby': hid, lang: 'th', class: 'dw' });
     const x = h('button', { type: 'button', class: 'x' }, T.close);
     x.addEventListener('click', () => dlg.close());
     dlg.addEventListener('close', () => dlg.remove());

@@ -363,6 +363,7 @@ test('an anonymous complaint with an attachment: contact fields hidden, file sto
     mimeType: 'application/pdf',
     buffer: PDF,
   });
+  await page.screenshot({ path: path.join(SHOTS, 'participation-complaint.png') });
   const code = await send(page);
   await assertInert(page);
 
