@@ -905,5 +905,10 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
     wrap.append(section);
   };
 
-  window.ProngsaiParticipation = { attach };
+  /**
+   * attach: used by ita.js. solveChallenge(challenge) → Promise<{ counter, derivedKey, time }>:
+   * the solver, for a page that builds its own form (base64 of JSON { challenge, solution } is
+   * the `altcha` field).
+   */
+  window.ProngsaiParticipation = { attach, solveChallenge: solve };
 })();

@@ -457,6 +457,58 @@ test('a submission without a solved challenge is refused and stores nothing (ser
   await page.close();
 });
 
+test("the widget's solver finds what altcha-lib finds, and solves a challenge of the production defaults in the browser", async () => {
+  const altcha = require('altcha-lib');
+  const { deriveKey } = require('altcha-lib/algorithms/pbkdf2');
+  const { page } = await openPage();
+  await page.waitForFunction(() => window.ProngsaiParticipation);
+  const solveInBrowser = (challenge) =>
+    page.evaluate((c) => window.ProngsaiParticipation.solveChallenge(c), challenge);
+
+  const light = await (await fetch(`${BASE}/api/participation/challenge`)).json();
+  const [mine, theirs] = await Promise.all([
+    solveInBrowser(light),
+    altcha.solveChallenge({ challenge: light, deriveKey }),
+  ]);
+  expect({ counter: mine.counter, derivedKey: mine.derivedKey }).toEqual({
+    counter: theirs.counter,
+    derivedKey: theirs.derivedKey,
+  });
+
+  // The server's defaults (cost 5000, counter 5000–10000): settings are read on every call.
+  const saved = {};
+  for (const k of [
+    'PARTICIPATION_ALTCHA_COST',
+    'PARTICIPATION_ALTCHA_COUNTER_MIN',
+    'PARTICIPATION_ALTCHA_COUNTER_MAX',
+  ]) {
+    saved[k] = process.env[k];
+    delete process.env[k];
+  }
+  let strong;
+  try {
+    strong = await (await fetch(`${BASE}/api/participation/challenge`)).json();
+  } finally {
+    Object.assign(process.env, saved);
+  }
+  expect(strong.parameters.cost).toBe(5000);
+  const solution = await solveInBrowser(strong);
+  console.log(
+    `browser solver, production defaults: counter ${solution.counter} in ${solution.time} ms`,
+  );
+  expect(solution.counter).toBeGreaterThanOrEqual(5000);
+  const res = await fetch(`${BASE}/api/participation/ENG/survey`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      ratings: { findability: 5, currency: 5, ease: 5, overall: 5 },
+      altcha: Buffer.from(JSON.stringify({ challenge: strong, solution })).toString('base64'),
+    }),
+  });
+  expect(res.status).toBe(201);
+  await page.close();
+});
+
 test('refusals the server can answer are explained in Thai (413, 429, 404)', async () => {
   const { page } = await openPage();
   const cases = [
