@@ -509,6 +509,43 @@ test("the widget's solver finds what altcha-lib finds, and solves a challenge of
   await page.close();
 });
 
+test('every form and the list with its links pass axe-core (WCAG 2.1 A/AA)', async () => {
+  const { page } = await openPage();
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const audit = async (label) => {
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }),
+    );
+    // axe reaches into the shadow root: the form fields' labels were checked (and passed).
+    const labels = result.passes.find((p) => p.id === 'label');
+    labelled[label] = labels ? labels.nodes.length : 0;
+    return result.violations.map(
+      (v) => `${label}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  };
+  const labelled = {};
+  const violations = [...(await audit('list'))];
+  for (const [button, name, ready] of [
+    [`แจ้งข้อมูลไม่ถูกต้อง: ${ENTRY_TITLE}`, 'แจ้งข้อมูลไม่ถูกต้อง', 'textarea[name=message]'],
+    ['ถามคำถามถึงหน่วยงาน', 'ถามคำถามถึงหน่วยงาน', 'textarea[name=question]'],
+    ['ประเมินความพึงพอใจต่อเว็บไซต์', 'ประเมินความพึงพอใจต่อเว็บไซต์', 'fieldset[data-rating]'],
+    ['แจ้งเรื่องร้องเรียนการทุจริต', 'แจ้งเรื่องร้องเรียนการทุจริต', 'select[name=category]'],
+    ['ติดตามเรื่องด้วยรหัสติดตาม', 'ติดตามเรื่องด้วยรหัสติดตาม', 'input[name=code]'],
+  ]) {
+    await page.getByRole('button', { name: button }).click();
+    const dialog = page.getByRole('dialog', { name });
+    await dialog.locator(ready).first().waitFor();
+    if (name === 'แจ้งเรื่องร้องเรียนการทุจริต')
+      await dialog.getByLabel(/ร้องเรียนโดยไม่เปิดเผยตัวตน/).uncheck(); // contact fields shown
+    violations.push(...(await audit(name)));
+    await page.keyboard.press('Escape');
+  }
+  expect(violations).toEqual([]);
+  expect(labelled['แจ้งเรื่องร้องเรียนการทุจริต']).toBeGreaterThanOrEqual(5);
+  expect(labelled['ถามคำถามถึงหน่วยงาน']).toBeGreaterThanOrEqual(3);
+  await page.close();
+});
+
 test('refusals the server can answer are explained in Thai (413, 429, 404)', async () => {
   const { page } = await openPage();
   const cases = [
