@@ -403,6 +403,59 @@ test('an anonymous complaint with an attachment: contact fields hidden, file sto
   await page.close();
 });
 
+test('a complaint with contact details: consent asked, contact stored encrypted, read back by the complaint officer', async () => {
+  const { page, problems } = await openPage();
+  await page.getByRole('button', { name: 'แจ้งเรื่องร้องเรียนการทุจริต' }).click();
+  const dialog = page.getByRole('dialog', { name: 'แจ้งเรื่องร้องเรียนการทุจริต' });
+  await dialog.locator('select[name=category]').waitFor();
+  await dialog.locator('select[name=category]').selectOption('bribery');
+  await dialog.locator('textarea[name=message]').fill('มีการเรียกรับเงินเพื่อเร่งงาน');
+  await dialog.getByLabel(/ร้องเรียนโดยไม่เปิดเผยตัวตน/).uncheck();
+  await dialog.locator('input[name=cname]').fill('ผู้แจ้ง <u class="inj">ทดสอบ</u>');
+  await dialog.locator('input[name=cphone]').fill('081-234-5678');
+  await dialog.getByRole('button', { name: 'ส่ง', exact: true }).click();
+  expect(await dialog.getByRole('alert').innerText()).toContain('กรุณาอ่านและยืนยันความยินยอม');
+  await dialog.getByLabel(/ข้าพเจ้าได้อ่านและยินยอม/).check();
+  const code = await send(page);
+  await assertInert(page);
+  const row = await strapi.db.query(COMPLAINT_UID).findOne({ where: { trackingCode: code } });
+  expect(row).toMatchObject({ category: 'bribery', anonymous: false });
+  expect(row.consentText).toBe((await consent()).text);
+  expect(row.contactEnc).toEqual(expect.any(String));
+  expect(row.contactEnc).not.toContain('081-234-5678');
+  const { data } = await api()
+    .post('/admin/login')
+    .send({ email: 'officer-eng@participation.example.org', password: PASSWORD })
+    .then((r) => r.body);
+  const read = await api()
+    .get(`/participation/complaints/${code}`)
+    .set('Authorization', `Bearer ${data.token}`);
+  expect(read.body.data.contact).toEqual({
+    name: 'ผู้แจ้ง <u class="inj">ทดสอบ</u>',
+    email: null,
+    phone: '081-234-5678',
+  });
+  expect(problems).toEqual([]);
+  await page.close();
+});
+
+test('a form robot that fills the hidden field gets a code, and nothing is stored', async () => {
+  const { page } = await openPage();
+  const before = await strapi.db.query(REQUEST_UID).count();
+  await page.getByRole('button', { name: 'ถามคำถามถึงหน่วยงาน' }).click();
+  const dialog = page.getByRole('dialog', { name: 'ถามคำถามถึงหน่วยงาน' });
+  await dialog.locator('textarea[name=question]').fill('ซื้อยาลดน้ำหนักราคาถูก');
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-prongsai-ita]').shadowRoot;
+    root.querySelector('dialog input[name=website]').value = 'https://spam.example';
+  });
+  const code = await send(page);
+  expect(code).toMatch(CODE);
+  expect(await strapi.db.query(REQUEST_UID).count()).toBe(before);
+  expect(await strapi.db.query(REQUEST_UID).findOne({ where: { trackingCode: code } })).toBeNull();
+  await page.close();
+});
+
 test('a submission without a solved challenge is refused and stores nothing (server and widget)', async () => {
   const { page } = await openPage();
   const before = {
