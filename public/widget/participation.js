@@ -259,7 +259,7 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
   const bytesToHex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
   /** altcha-lib 2.8.0 v2 solveChallenge (counterMode uint32) over WebCrypto PBKDF2. */
-  const solve = async (challenge) => {
+  const solve = async (challenge, stop) => {
     const p = (challenge && challenge.parameters) || {};
     const m = /^PBKDF2\/SHA-(256|384|512)$/.exec(p.algorithm || '');
     if (!m || !/^[0-9a-f]+$/i.test(p.keyPrefix || '') || !(p.cost > 0))
@@ -288,20 +288,20 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
       const keys = await Promise.all(Array.from({ length: batch }, (_, i) => derive(n + i)));
       const i = keys.findIndex((k) => k.startsWith(prefix));
       if (i >= 0) return { counter: n + i, derivedKey: keys[i], time: Date.now() - started };
-      if (Date.now() - started > 5 * 60 * 1000) break;
+      if (Date.now() - started > 5 * 60 * 1000 || (stop && stop())) break;
     }
     throw new Error('unsolved');
   };
 
   /** A fresh challenge, solved: the `altcha` field as the widget of altcha.org sends it. */
-  const solvedChallenge = (base) =>
+  const solvedChallenge = (base, stop) =>
     call(`${base}/api/participation/challenge`).then((r) => {
       if (r.status !== 200 || !r.body || !r.body.parameters) {
         const e = new Error('challenge');
         e.response = r;
         throw e;
       }
-      return solve(r.body).then((solution) =>
+      return solve(r.body, stop).then((solution) =>
         btoa(JSON.stringify({ challenge: r.body, solution })),
       );
     });
@@ -417,14 +417,16 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
    * Thai next to the field it concerns, and shows the tracking code on success.
    */
   const openForm = (ctx, spec) => {
-    const { body, heading } = dialogFor(ctx, spec.title);
+    const { dlg, body, heading } = dialogFor(ctx, spec.title);
+    // Closing the form stops the work on its challenge.
+    const stop = () => !dlg.isConnected;
     const status = h('div', { role: 'status', 'aria-live': 'polite', class: 'st2' });
     const alert = h('div', { role: 'alert', class: 'err', hidden: '' });
     const form = h('form', { novalidate: '', 'data-form': spec.kind });
     body.append(form);
     let challenge = null;
     const prepare = () => {
-      challenge = solvedChallenge(ctx.base);
+      challenge = solvedChallenge(ctx.base, stop);
       challenge.catch(() => {}); // reported when the form is sent
     };
     prepare();
@@ -517,8 +519,9 @@ dl{margin:.4em 0}dt{font-weight:600}dd{margin:0 0 .3em}`;
         }
         const errField =
           r.body && r.body.error && r.body.error.details && r.body.error.details.field;
-        // A refusal before the challenge was checked leaves the solution unused: keep it.
-        if (r.status !== 400 || !errField || errField === 'altcha') prepare();
+        // A refusal before the challenge was checked leaves the solution unused: keep it; any other
+        // answer used it up (a new one is solved for the next try; none after a success).
+        if (r.status !== 201 && (r.status !== 400 || !errField || errField === 'altcha')) prepare();
         if (r.status !== 201 || !r.body || !r.body.data) return fail(errorText(r), errField);
         done(r.body.data.trackingCode, spec.summary(form));
       } finally {
