@@ -400,6 +400,7 @@ describe('participation routes (docs/participation.md)', () => {
     const failures = [];
     for (const [docPath, url, status] of [
       ['/api/participation/challenge', '/api/participation/challenge', 200],
+      ['/api/participation/settings', '/api/participation/settings', 200],
       [
         '/api/participation/{unitCode}/{fiscalYear}/survey',
         '/api/participation/OAPI/2569/survey',

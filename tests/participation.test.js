@@ -165,6 +165,33 @@ afterAll(async () => {
   fs.rmSync(FILES_DIR, { recursive: true, force: true });
 });
 
+describe('what a form shows (GET /api/participation/settings)', () => {
+  test('the PDPA consent text and version recorded with personal data, the limits, the categories', async () => {
+    const res = await from(http().get('/api/participation/settings'));
+    expect(res.status).toBe(200);
+    const { consent, limits, complaintCategories } = res.body.data;
+    expect(consent.text).toMatch(/คุ้มครองข้อมูลส่วนบุคคล/);
+    expect(consent.version).toEqual(expect.any(String));
+    expect(limits).toMatchObject({ message: 5000, question: 5000, comment: 2000, name: 200 });
+    expect(limits.maxFiles).toBeGreaterThanOrEqual(0);
+    expect(limits.maxFileBytes).toBeGreaterThan(0);
+    expect(complaintCategories).toContain('bribery');
+    // The text shown is the text recorded: a question with an e-mail stores the same text.
+    const q = await post('PA', 'questions', {
+      question: 'ขอทราบเวลาทำการ',
+      email: 'settings@example.com',
+      publishConsent: false,
+    });
+    expect(q.status).toBe(201);
+    const row = await strapi.db
+      .query(REQUEST_UID)
+      .findOne({ where: { trackingCode: q.body.data.trackingCode } });
+    expect(row.consentText).toBe(consent.text);
+    expect(row.consentVersion).toBe(consent.version);
+    expect((await from(http().get('/api/participation/settings?x=1'))).status).toBe(400);
+  });
+});
+
 describe('the challenge (ALTCHA)', () => {
   test('GET /api/participation/challenge: a fresh signed PBKDF2 challenge each time, never cached', async () => {
     const one = await from(http().get('/api/participation/challenge'));

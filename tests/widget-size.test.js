@@ -1,6 +1,6 @@
 /**
- * The embeddable widget (public/widget/ita.js) stays small and is one plain script: it parses as
- * a function body (no modules, no build step) and is well under 30 KB gzipped.
+ * The embeddable widget (public/widget/ita.js, and the forms it loads) stays small and is plain
+ * script: it parses as a function body (no modules, no build step) and is under 30 KB gzipped.
  */
 const fs = require('fs');
 const path = require('path');
@@ -21,4 +21,15 @@ test('public/widget/ita.js is under 30 KB gzipped', () => {
 test('public/widget/ita.js parses as a plain script', () => {
   const source = fs.readFileSync(FILE, 'utf8');
   expect(() => new Function(source)).not.toThrow();
+});
+
+// The public's forms, loaded by ita.js after the list (public/widget/participation.js).
+const FORMS = path.join(__dirname, '..', 'public', 'widget', 'participation.js');
+
+test('public/widget/participation.js is under 30 KB gzipped and parses as a plain script', () => {
+  const source = fs.readFileSync(FORMS);
+  const gzipped = zlib.gzipSync(source, { level: 9 }).length;
+  console.log(`widget participation.js: ${source.length} bytes, ${gzipped} bytes gzipped`);
+  expect(gzipped).toBeLessThan(LIMIT);
+  expect(() => new Function(source.toString('utf8'))).not.toThrow();
 });

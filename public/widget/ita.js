@@ -15,6 +15,9 @@
  *   data-item     optional  show one checklist item only, e.g. O12
  *   data-api      optional  the CMS address; default: where this script was loaded from
  *   data-heading  optional  level of the widget's top heading, 1–5; default 2 (h2, then h3, h4…)
+ *   data-forms    optional  the public's forms below the list and beside each entry (loaded from
+ *                           /widget/participation.js): "off", or a list of corrections questions
+ *                           survey complaints track; default all
  *
  * - Several containers per page are fine; each is rendered once. Containers added later:
  *   window.ProngsaiITA.render(element) (also re-renders, e.g. after changing data-year).
@@ -220,7 +223,7 @@ white-space:nowrap;border:0;padding:0}
     const files = Array.isArray(e.files) ? e.files : [];
     return h(
       'li',
-      { class: 'e', 'data-type': e.type },
+      { class: 'e', 'data-type': e.type, 'data-id': e.documentId },
       e.title ? h('p', { class: 'et' }, e.title) : null,
       e.isNone ? h('p', { class: 'nt' }, e.noneText || T.none) : null,
       date
@@ -355,6 +358,29 @@ white-space:nowrap;border:0;padding:0}
       .finally(() => timer && clearTimeout(timer));
   };
 
+  /**
+   * The public's forms (report wrong information, ask, rate, report corruption, follow a code):
+   * public/widget/participation.js from this script's own server, loaded once, after the list,
+   * unless the container says data-forms="off" (see that file for data-forms).
+   */
+  const participation = (host, root, base, unit) => {
+    if (/^(off|none|false|no|0)$/i.test((host.dataset.forms || '').trim())) return;
+    const attach = () =>
+      window.ProngsaiParticipation &&
+      window.ProngsaiParticipation.attach({ host, root, base, unit });
+    if (window.ProngsaiParticipation) return attach();
+    let s = document.querySelector('script[data-prongsai-participation]');
+    if (!s) {
+      s = h('script', {
+        src: `${DEFAULT_BASE}/widget/participation.js`,
+        'data-prongsai-participation': '',
+      });
+      s.async = true;
+      document.head.append(s);
+    }
+    s.addEventListener('load', attach);
+  };
+
   const render = (host, focus) => {
     if (!host) {
       document.querySelectorAll('[data-prongsai-ita]:not([data-prongsai-state])').forEach((el) => {
@@ -437,6 +463,7 @@ white-space:nowrap;border:0;padding:0}
         body.querySelectorAll('.it').forEach((el) => map.set(el.dataset.code.toUpperCase(), el));
         itemsOf.set(host, map);
         focusHash();
+        participation(host, root, base, unit);
       },
       (err) => {
         if (generation.get(host) !== gen) return;

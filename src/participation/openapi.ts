@@ -310,6 +310,64 @@ export const participationPaths = (): Record<string, Schema> => ({
       },
     },
   },
+  '/api/participation/settings': {
+    get: {
+      tags: ['Participation'],
+      operationId: 'getParticipationSettings',
+      summary: 'What a form shows: the PDPA consent text, size limits, complaint categories',
+      description:
+        'The consent text (and its version) is the one recorded with a submission that carries personal data (PARTICIPATION_CONSENT_TEXT / PARTICIPATION_CONSENT_VERSION).',
+      responses: {
+        '200': {
+          description: 'The settings.',
+          content: json(
+            closed(
+              {
+                data: closed(
+                  {
+                    consent: closed({ text: { type: 'string' }, version: { type: 'string' } }, [
+                      'text',
+                      'version',
+                    ]),
+                    limits: closed(
+                      Object.fromEntries(
+                        [
+                          'message',
+                          'question',
+                          'comment',
+                          'name',
+                          'email',
+                          'phone',
+                          'maxFiles',
+                          'maxFileBytes',
+                        ].map((k) => [k, { type: 'integer' }]),
+                      ),
+                      [
+                        'message',
+                        'question',
+                        'comment',
+                        'name',
+                        'email',
+                        'phone',
+                        'maxFiles',
+                        'maxFileBytes',
+                      ],
+                    ),
+                    complaintCategories: {
+                      type: 'array',
+                      items: { type: 'string', enum: [...COMPLAINT_CATEGORIES] },
+                    },
+                  },
+                  ['consent', 'limits', 'complaintCategories'],
+                ),
+              },
+              ['data'],
+            ),
+          ),
+        },
+      },
+    },
+  },
   '/api/participation/{unitCode}/corrections': submit(
     'Correction',
     'ParticipationCorrection',

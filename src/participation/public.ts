@@ -12,6 +12,7 @@ import {
   createComplaint,
   createCorrection,
   createQuestion,
+  consent,
   createSurvey,
   decoyTrackingCode,
   publicStatus,
@@ -27,6 +28,7 @@ import {
   complaintBody,
   correctionBody,
   HONEYPOT,
+  LIMITS,
   objectBody,
   questionBody,
   surveyBody,
@@ -200,6 +202,31 @@ export const participationController = ({ strapi }: { strapi: Core.Strapi }) => 
     ctx.set('Cache-Control', 'no-store');
     // The altcha widget reads the challenge itself as the response body.
     ctx.body = await createParticipationChallenge();
+  },
+  /**
+   * What a form shows before anything is sent: the PDPA consent text (and its version) that is
+   * recorded with a submission carrying personal data, the size limits and complaint categories.
+   */
+  settings(ctx: Context) {
+    noQuery(ctx);
+    const s = participationSettings();
+    ctx.set('Cache-Control', 'public, max-age=300');
+    ctx.body = {
+      data: {
+        consent: consent(),
+        limits: {
+          message: LIMITS.message,
+          question: LIMITS.question,
+          comment: LIMITS.comment,
+          name: LIMITS.name,
+          email: LIMITS.email,
+          phone: 40,
+          maxFiles: s.maxFiles,
+          maxFileBytes: s.maxFileBytes,
+        },
+        complaintCategories: COMPLAINT_CATEGORIES,
+      },
+    };
   },
   corrections: (ctx: Context) => submit(strapi, ctx, 'corrections'),
   questions: (ctx: Context) => submit(strapi, ctx, 'questions'),

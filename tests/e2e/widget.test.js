@@ -77,6 +77,11 @@ beforeAll(async () => {
   const served = path.join(strapi.dirs.static.public, 'widget');
   fs.mkdirSync(served, { recursive: true });
   fs.copyFileSync(WIDGET, path.join(served, 'ita.js'));
+  // ita.js loads the public's forms from beside itself (tests/e2e/participation-widget.test.js).
+  fs.copyFileSync(
+    path.join(path.dirname(WIDGET), 'participation.js'),
+    path.join(served, 'participation.js'),
+  );
 
   registered = await serve();
   stranger = await serve();

@@ -12,6 +12,7 @@ const route = (method: 'GET' | 'POST', path: string, handler: string) => ({
 export default {
   routes: [
     route('GET', '/participation/challenge', 'challenge'),
+    route('GET', '/participation/settings', 'settings'),
     route('GET', '/participation/requests/:trackingCode', 'status'),
     route('POST', '/participation/:unitCode/corrections', 'corrections'),
     route('POST', '/participation/:unitCode/questions', 'questions'),
