@@ -78,7 +78,7 @@ export default {
     app.addMenuLink({
       to: 'workflow-tasks',
       icon: Check,
-      intlLabel: { id: 'prongsai.workflow.tasks', defaultMessage: 'งานของฉัน · My tasks' },
+      intlLabel: { id: 'prongsai.workflow.tasks', defaultMessage: 'งานของฉัน' },
       permissions: [],
       Component: () => import('./workflow/TasksPage'),
     });

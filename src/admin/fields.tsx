@@ -76,7 +76,12 @@ const BooleanField = ({ name, required, label, hint, labelAction, disabled }: Fi
       <Flex justifyContent="space-between" alignItems="flex-end" gap={2}>
         <Field.Label action={labelAction}>{label}</Field.Label>
         {!required && field.value !== null && field.value !== undefined && !disabled ? (
-          <TextButton onClick={() => field.onChange(name, null)}>ล้างค่า</TextButton>
+          <TextButton
+            onClick={() => field.onChange(name, null)}
+            style={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+          >
+            ล้างค่า
+          </TextButton>
         ) : null}
       </Flex>
       <Toggle

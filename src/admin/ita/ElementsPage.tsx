@@ -165,7 +165,7 @@ const ElementsPage = () => {
   return (
     <Box padding={8}>
       <Typography variant="alpha" tag="h1">
-        องค์ประกอบหลักฐาน ITA · Evidence elements
+        องค์ประกอบหลักฐาน ITA
       </Typography>
       <Box paddingTop={2} paddingBottom={4}>
         <Typography variant="omega" textColor="neutral700">

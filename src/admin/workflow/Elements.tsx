@@ -72,7 +72,7 @@ export const ElementsSection = ({
   return (
     <Box paddingTop={2} data-testid="evidence-elements">
       <Typography variant="sigma" tag="h3">
-        องค์ประกอบหลักฐาน · Evidence elements
+        องค์ประกอบหลักฐาน
       </Typography>
       {data.items.length === 0 ? (
         <Typography variant="pi" tag="p" textColor="neutral600">

@@ -25,13 +25,13 @@ const TasksPage = () => {
   return (
     <Box padding={8}>
       <Typography variant="alpha" tag="h1">
-        งานของฉัน · My tasks
+        งานของฉัน
       </Typography>
       <Box paddingTop={4}>
         {tasks === null ? (
           <Typography>กำลังโหลด…</Typography>
         ) : tasks.length === 0 ? (
-          <Typography>ไม่มีงานที่รอคุณ · Nothing is waiting for you</Typography>
+          <Typography>ไม่มีงานที่รอท่าน</Typography>
         ) : (
           <Flex direction="column" alignItems="stretch" gap={2} data-testid="workflow-tasks">
             {tasks.map((t) => (
