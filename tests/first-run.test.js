@@ -57,7 +57,11 @@ test('the first administrator registers through the form; then the demo accounts
     const memberships = await strapi.db
       .query('api::unit-membership.unit-membership')
       .count({ where: { userEmail: { $in: emails } } });
-    if (n === emails.length && memberships === seed.DEMO_USERS.length) break;
+    const responsibilities = await strapi.db
+      .query('api::item-responsibility.item-responsibility')
+      .count();
+    if (n === emails.length && memberships === seed.DEMO_USERS.length && responsibilities > 0)
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   for (const email of emails) {
