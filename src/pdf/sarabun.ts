@@ -1,4 +1,5 @@
 import path from 'path';
+import type PDFDocument from 'pdfkit';
 
 /**
  * Sarabun (the open successor of TH Sarabun, the typeface of Thai official correspondence) for
@@ -86,3 +87,49 @@ export const thaiDigits = (text: string): string =>
   text.replace(/(?<![A-Za-z@_\-\d])\d+(?:[.,]\d+)*(?![A-Za-z@_\-\d])/g, (n) =>
     n.replace(/\d/g, (d) => THAI_DIGITS[Number(d)]),
   );
+
+// ---------- pdfkit ----------
+type Doc = InstanceType<typeof PDFDocument>;
+
+const fontName = (subset: Subset, bold: boolean) => `sarabun-${subset}${bold ? '-bold' : ''}`;
+
+/** Registers Sarabun regular and bold (every subset) on a pdfkit document. */
+export const registerSarabun = (doc: Doc): Doc => {
+  const files = sarabunFiles();
+  for (const subset of ['thai', 'latin', 'latinExt'] as const) {
+    doc.registerFont(fontName(subset, false), files.regular[subset]);
+    doc.registerFont(fontName(subset, true), files.bold[subset]);
+  }
+  return doc;
+};
+
+/** The width of one line in Sarabun (the sum of its runs, each in its subset). */
+export const measureText = (doc: Doc, text: string, size: number, bold = false): number => {
+  let width = 0;
+  for (const run of runsOf(shapeable(text))) {
+    doc.font(fontName(run.subset, bold)).fontSize(size);
+    width += doc.widthOfString(run.text);
+  }
+  return width;
+};
+
+/**
+ * Draws one line at (x, y) in Sarabun, run by run, without pdfkit's wrapping; returns the x
+ * where it ends. Callers wrap it in an /ActualText span (see src/compliance/report/pdf.ts).
+ */
+export const drawText = (
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  bold = false,
+): number => {
+  let cx = x;
+  for (const run of runsOf(shapeable(text))) {
+    doc.font(fontName(run.subset, bold)).fontSize(size);
+    doc.text(run.text, cx, y, { lineBreak: false });
+    cx += doc.widthOfString(run.text);
+  }
+  return cx;
+};

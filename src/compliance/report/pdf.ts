@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { errors } from '@strapi/utils';
-import { runsOf, sarabunFiles, shapeable, thaiDigits, type Subset } from '../../pdf/sarabun';
+import { drawText, measureText, registerSarabun, thaiDigits } from '../../pdf/sarabun';
 import { STATUS_LABELS_TH, STATUSES, type Status } from '../rules';
 import {
   auditHeadText,
@@ -76,7 +76,6 @@ export const wrapText = (text: string, width: number, measure: (s: string) => nu
 // ---------- drawing ----------
 const PAGE = { size: 'A4' as const, layout: 'landscape' as const };
 const MARGIN = 36;
-const fontName = (subset: Subset, bold: boolean) => `sarabun-${subset}${bold ? '-bold' : ''}`;
 
 type Doc = InstanceType<typeof PDFDocument>;
 type Column = { header: string; width: number; text: (r: ReportRow) => string };
@@ -98,12 +97,7 @@ class Writer {
   }
   /** The width of a line in Sarabun: the sum of its runs, each in its subset's font. */
   measure(text: string, size: number, bold = false) {
-    let width = 0;
-    for (const run of runsOf(shapeable(text))) {
-      this.doc.font(fontName(run.subset, bold)).fontSize(size);
-      width += this.doc.widthOfString(run.text);
-    }
-    return width;
+    return measureText(this.doc, text, size, bold);
   }
   /** Figures in Thai digits when asked (never in `raw` text: hashes). */
   figures(text: string, raw = false) {
@@ -114,12 +108,7 @@ class Writer {
     const doc = this.doc;
     if (!text) return;
     doc.markContent('Span', { actual: text, lang: 'th-TH' } as never);
-    let cx = x;
-    for (const run of runsOf(shapeable(text))) {
-      doc.font(fontName(run.subset, bold)).fontSize(size);
-      doc.text(run.text, cx, y, { lineBreak: false });
-      cx += doc.widthOfString(run.text);
-    }
+    drawText(doc, text, x, y, size, bold);
     // Poppler places an ActualText span with the graphics state current at EMC: restore the text's
     // transformation and font there, or extraction puts the text in the wrong place.
     const font = (doc as unknown as { _font: { id: string } })._font.id;
@@ -183,7 +172,6 @@ const statusColumns = (s: Record<Status, number>) => STATUSES.map((k) => String(
 
 /** Renders the report; resolves with the PDF bytes. */
 export const renderReportPdf = (report: ReportData, options: PdfOptions = {}): Promise<Buffer> => {
-  const fonts = sarabunFiles();
   const doc = new PDFDocument({
     ...PAGE,
     margin: MARGIN,
@@ -194,10 +182,7 @@ export const renderReportPdf = (report: ReportData, options: PdfOptions = {}): P
       Creator: 'Prongsai',
     },
   } as never);
-  for (const subset of ['thai', 'latin', 'latinExt'] as const) {
-    doc.registerFont(fontName(subset, false), fonts.regular[subset]);
-    doc.registerFont(fontName(subset, true), fonts.bold[subset]);
-  }
+  registerSarabun(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
