@@ -19,6 +19,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: secret('ENCRYPTION_KEY'),
   },
+  // Strapi AI is an Enterprise service: off (its per-page requests are answered as "disabled" by
+  // src/admin-features).
+  ai: { enabled: false },
+  // Preview is configured without a URL for any entry: Strapi answers 204 and the edit view shows
+  // no Preview button (instead of a failing request on every edit view).
+  preview: {
+    enabled: true,
+    config: { handler: () => null },
+  },
   // No network calls home: no NPS survey, no Enterprise promotion, no outbound doc links.
   flags: {
     nps: false,

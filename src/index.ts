@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import adminFeatures from './admin-features';
 import auth from './auth';
 import compliance from './compliance';
 import contentManager from './content-manager';
@@ -23,6 +24,7 @@ export default {
     delivery.register(strapi);
     compliance.register(strapi);
     participation.register(strapi);
+    adminFeatures.register(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await files.bootstrap(strapi);

@@ -1,14 +1,11 @@
 /**
  * The monthly monitoring report: generated for a past month as it stood at the month's end,
- * stored, downloaded as PDF (Thai text extracted back with pdftotext), XLSX and CSV; the head's
+ * stored, downloaded as PDF (Thai text extracted back with pdf.js, tests/helpers/pdf-text.js), XLSX and CSV; the head's
  * acknowledgement on the row and in the audit chain (once); the cron task for the previous
  * month with e-mail to approvers and central monitors through a local SMTP server; the ITA
  * submission export scoped to the caller's units.
  */
-const { execFileSync } = require('child_process');
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
+const { pdfText } = require('./helpers/pdf-text');
 const request = require('supertest');
 const ExcelJS = require('exceljs');
 const { SMTPServer } = require('smtp-server');
@@ -207,10 +204,7 @@ test('the PDF has the Thai names, titles, statuses and dates as text, nothing be
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe('application/pdf');
   expect(res.headers['content-disposition']).toBe('attachment; filename="ita-report-2026-03.pdf"');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-report-'));
-  const file = path.join(dir, 'report.pdf');
-  fs.writeFileSync(file, res.body);
-  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8');
+  const { text, items } = await pdfText(res.body);
   for (const s of [
     'รายงานผลการติดตามการเปิดเผยข้อมูลสาธารณะ (ITA)',
     'มีนาคม 2569',
@@ -233,16 +227,24 @@ test('the PDF has the Thai names, titles, statuses and dates as text, nothing be
   const joined = text.replace(/\s+/g, '');
   expect(joined).toContain(LONG_TITLE.replace(/\s+/g, '').slice(0, 40));
   // Every word lies within the page's margins (A4 landscape 842 × 595, 36 pt margins).
-  const bbox = execFileSync('pdftotext', ['-bbox', file, '-']).toString('utf8');
-  const boxes = [
-    ...bbox.matchAll(/xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"/g),
-  ];
-  expect(boxes.length).toBeGreaterThan(100);
-  for (const [, x0, , x1] of boxes) {
-    expect(Number(x0)).toBeGreaterThanOrEqual(35.9);
-    expect(Number(x1)).toBeLessThanOrEqual(842 - 35.9);
+  // Thai shaping comes back readable: tone marks over upper vowels, SARA AM after a tone mark.
+  for (const s of ['ผู้รับผิดชอบ', 'ที่', 'อำนาจ', 'ประจำเดือน'])
+    expect([s, text.includes(s)]).toEqual([s, true]);
+  expect(items.length).toBeGreaterThan(100);
+  for (const { str, x0, x1 } of items) {
+    expect([str, x0 >= 35.9]).toEqual([str, true]);
+    expect([str, x1 <= 842 - 35.9]).toEqual([str, true]);
   }
-  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('?digits=thai sets figures in Thai digits; codes and addresses keep theirs; a bad value is a 400', async () => {
+  const res = await get(`/compliance/reports/${PERIOD}/pdf?digits=thai`).buffer(true).parse(binary);
+  expect(res.status).toBe(200);
+  const { text } = await pdfText(res.body);
+  for (const s of ['มีนาคม ๒๕๖๙', '๓๑ ต.ค. ๒๕๖๘', 'web@eng.example.ac.th', 'คณะวิศวกรรมศาสตร์'])
+    expect([s, text.includes(s)]).toEqual([s, true]);
+  expect(text).not.toContain('มีนาคม 2569');
+  expect((await get(`/compliance/reports/${PERIOD}/pdf?digits=roman`)).status).toBe(400);
 });
 
 test('XLSX: a summary sheet and every cell; CSV: the same rows', async () => {

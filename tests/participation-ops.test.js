@@ -8,6 +8,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const request = require('supertest');
+const { pdfText } = require('./helpers/pdf-text');
 const ExcelJS = require('exceljs');
 const { SMTPServer } = require('smtp-server');
 const { setupStrapi, teardownStrapi, appDir } = require('./helpers/strapi');
@@ -282,11 +283,7 @@ describe('figures per unit: dashboard and monthly report', () => {
     expect(rows[rows.length - 1][0]).toBe('รวม');
     const pdf = await renderReportPdf(oct);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const tmp = path.join(FILES_DIR, 'report.pdf');
-    fs.writeFileSync(tmp, pdf);
-    const text = require('child_process')
-      .execFileSync('pdftotext', ['-layout', tmp, '-'])
-      .toString();
+    const text = await pdfText(pdf);
     expect(text).toMatch(/OPA/);
     expect(text).toContain('เรื่องจากประชาชน');
   });

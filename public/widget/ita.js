@@ -78,6 +78,15 @@
     badRequest: 'โค้ดที่ฝังไว้ระบุข้อมูลไม่ถูกต้อง (รหัสหน่วยงาน ปีงบประมาณ หรือรหัสข้อ)',
     network: 'ไม่สามารถโหลดข้อมูล ITA ได้ กรุณาตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง',
     server: 'ระบบข้อมูล ITA ขัดข้องชั่วคราว กรุณาลองอีกครั้งภายหลัง',
+    // The CMS answered a no-cors probe, so the refusal is CORS: this origin is not registered.
+    origin: (o, unit) =>
+      `ไม่สามารถโหลดข้อมูล ITA ได้: เว็บไซต์นี้ (${o}) ยังไม่ได้ลงทะเบียนเป็นเว็บไซต์ของหน่วยงาน ` +
+      `ในระบบ ITA วิธีแก้: ผู้ดูแลระบบเปิดข้อมูลหน่วยงาน ${unit} ในระบบหลังบ้าน แล้วกรอก ${o} ` +
+      'ในช่อง "เว็บไซต์หลักของหน่วยงาน"',
+    originEn: (o, unit) =>
+      `This site's origin (${o}) is not registered in the ITA CMS, so the browser refuses its ` +
+      `data (CORS). To fix it, an administrator sets unit ${unit}'s website ("websiteUrl") to ` +
+      `${o} in the admin panel (or adds it to CORS_ORIGINS).`,
     retry: 'ลองอีกครั้ง',
     sizes: ['ไบต์', 'กิโลไบต์', 'เมกะไบต์', 'กิกะไบต์'],
   };
@@ -418,14 +427,14 @@ white-space:nowrap;border:0;padding:0}
       wrap.setAttribute('aria-busy', 'false');
       host.setAttribute('data-prongsai-state', state);
     };
-    const fail = (message, detail, retry) =>
+    const fail = (message, detail, retry, detailLang) =>
       done(
         'error',
         h(
           'div',
           { class: 'err', role: 'alert' },
           h('p', null, message),
-          detail ? h('p', { class: 'm' }, detail) : null,
+          detail ? h('p', { class: 'm', lang: detailLang || null }, detail) : null,
           retry ? retryButton() : null,
         ),
       );
@@ -473,15 +482,27 @@ white-space:nowrap;border:0;padding:0}
           s && /[\u0e00-\u0e7f]/.test(err.message) ? err.message.split(' / ')[0] : null;
         if (s === 404) fail(T.notFound(unit, year, item), detail);
         else if (s === 400) fail(T.badRequest, detail);
+        else if (s) fail(T.server, null, true);
+        else if (err.name === 'AbortError')
+          fail(T.network, null, true); // timed out
         else {
-          if (!s) {
-            console.warn(
-              `Prongsai ITA: could not load ${base}/${path} (${err.message}). If the address ` +
-                `opens in a browser, this site's origin (${location.origin}) may not be ` +
-                `registered in the CMS as the unit's website (CORS).`,
-            );
-          }
-          fail(s ? T.server : T.network, null, true);
+          // The request failed without an answer. If the CMS answers a no-cors request (an
+          // opaque response), it is reachable and refused this page's origin: CORS.
+          fetch(`${base}/${path}`, { mode: 'no-cors', credentials: 'omit' }).then(
+            () => {
+              if (generation.get(host) !== gen) return;
+              console.warn(
+                `Prongsai ITA: ${base} refused this site's origin (${location.origin}): register ` +
+                  `it as unit ${unit}'s website (websiteUrl) in the CMS, or in CORS_ORIGINS.`,
+              );
+              fail(T.origin(location.origin, unit), T.originEn(location.origin, unit), true, 'en');
+            },
+            () => {
+              if (generation.get(host) !== gen) return;
+              console.warn(`Prongsai ITA: could not reach ${base}/${path} (${err.message}).`);
+              fail(T.network, null, true);
+            },
+          );
         }
       },
     );

@@ -91,86 +91,126 @@ export const seedDemo = async (
       entries += 1;
     }
   }
-  await seedDemoUsers(strapi);
-  await seedDemoResponsibilities(strapi, ids, current);
+  await ensureDemoUsers(strapi);
   return { units: DEMO_UNITS.length, entries };
 };
 
-/** Demo accounts (development only), one per role; the password is in README.md. */
+/**
+ * Demo accounts (development only; the password is in README.md): in every unit that has demo
+ * entries an editor and an approver (the unit head), so each unit's flow can be completed; the
+ * provincial office's publisher publishes for the centrally published ones (PVO and PV-AGRI,
+ * `publishingMode: 'central'`: their approvers approve, only the publisher publishes); a central
+ * monitor reads every unit.
+ */
 export const DEMO_PASSWORD = 'Prongsai123';
-export const DEMO_USERS = [
+type DemoUser = {
+  email: string;
+  firstname: string;
+  lastname: string;
+  unit?: string;
+  role: 'editor' | 'approver' | 'publisher' | 'monitor';
+};
+const staff = (key: string, unit: string, lastname: string): DemoUser[] => [
   {
-    email: 'editor.oqa@demo.prongsai.local',
+    email: `editor.${key}@demo.prongsai.local`,
     firstname: 'บรรณาธิการ',
-    lastname: 'สำนักมาตรฐาน',
-    unit: 'OQA',
+    lastname,
+    unit,
     role: 'editor',
   },
   {
-    email: 'approver.oqa@demo.prongsai.local',
+    email: `approver.${key}@demo.prongsai.local`,
     firstname: 'ผู้อนุมัติ',
-    lastname: 'สำนักมาตรฐาน',
-    unit: 'OQA',
+    lastname,
+    unit,
     role: 'approver',
   },
-  {
-    email: 'editor.sci@demo.prongsai.local',
-    firstname: 'บรรณาธิการ',
-    lastname: 'คณะวิทยาศาสตร์',
-    unit: 'SCI',
-    role: 'editor',
-  },
-  {
-    email: 'editor.agri@demo.prongsai.local',
-    firstname: 'บรรณาธิการ',
-    lastname: 'เกษตรจังหวัด',
-    unit: 'PV-AGRI',
-    role: 'editor',
-  },
-  {
-    email: 'publisher.pvo@demo.prongsai.local',
-    firstname: 'ผู้เผยแพร่',
-    lastname: 'สำนักงานจังหวัด',
-    unit: 'PV-AGRI',
-    role: 'publisher',
-  },
+];
+/** The centrally published demo units with entries (seed 002), for the provincial publisher. */
+export const DEMO_CENTRAL_UNITS = DEMO_ENTRY_UNITS.filter(
+  (code) => DEMO_UNITS.find((u) => u.code === code)?.group === 'provincial_agency',
+);
+export const DEMO_USERS: readonly DemoUser[] = [
+  ...staff('oqa', 'OQA', 'สำนักมาตรฐาน'),
+  ...staff('sci', 'SCI', 'คณะวิทยาศาสตร์'),
+  ...staff('dproc', 'DPROC', 'กองพัสดุ'),
+  ...staff('pvo', 'PVO', 'สำนักงานจังหวัด'),
+  ...staff('agri', 'PV-AGRI', 'เกษตรจังหวัด'),
+  ...staff('voc', 'PV-VOC', 'วิทยาลัยเทคนิค'),
+  ...DEMO_CENTRAL_UNITS.map(
+    (unit): DemoUser => ({
+      email: 'publisher.pvo@demo.prongsai.local',
+      firstname: 'ผู้เผยแพร่',
+      lastname: 'สำนักงานจังหวัด',
+      unit,
+      role: 'publisher',
+    }),
+  ),
   {
     email: 'monitor@demo.prongsai.local',
     firstname: 'ผู้ติดตาม',
     lastname: 'ส่วนกลาง',
     role: 'monitor',
   },
-] as const;
+];
 
-const seedDemoUsers = async (strapi: Core.Strapi) => {
-  for (const u of DEMO_USERS) {
-    await upsertUserMembership(strapi, {
-      ...u,
-      unit: 'unit' in u ? u.unit : undefined,
-      password: DEMO_PASSWORD,
-    });
+const SUPER_ADMIN_CODE = 'strapi-super-admin';
+
+/** Whether an administrator exists (someone registered, or ADMIN_EMAIL created one). */
+const hasSuperAdmin = async (strapi: Core.Strapi) =>
+  (await strapi.db.query('admin::user').count({ where: { roles: { code: SUPER_ADMIN_CODE } } })) >
+  0;
+
+let demoUsersRun: Promise<number> | null = null;
+
+/**
+ * Creates the demo accounts (idempotent: existing accounts and memberships stay) once the first
+ * super admin exists. Strapi opens its registration form only while there is no admin user at
+ * all, so creating them earlier would close it ("You cannot register a new super admin"): on a
+ * first run they follow the first administrator's registration (`user.create`, see bootstrap).
+ * Returns the number of accounts ensured (0 while there is no administrator).
+ */
+export const ensureDemoUsers = async (strapi: Core.Strapi): Promise<number> => {
+  if (demoUsersRun) return demoUsersRun;
+  demoUsersRun = (async () => {
+    if (!(await hasSuperAdmin(strapi))) return 0;
+    for (const u of DEMO_USERS)
+      await upsertUserMembership(strapi, { ...u, password: DEMO_PASSWORD });
+    await seedDemoResponsibilities(strapi, fiscalYearOf());
+    return new Set(DEMO_USERS.map((u) => u.email)).size;
+  })();
+  try {
+    return await demoUsersRun;
+  } finally {
+    demoUsersRun = null;
   }
 };
 
 /** Who answers for each item in two demo units (seed 004 §1), so "my items" and reminders show. */
 const DEMO_RESPONSIBLE: Record<string, [string, string | null]> = {
   OQA: ['editor.oqa@demo.prongsai.local', 'approver.oqa@demo.prongsai.local'],
-  SCI: ['editor.sci@demo.prongsai.local', null],
+  SCI: ['editor.sci@demo.prongsai.local', 'approver.sci@demo.prongsai.local'],
 };
 
-const seedDemoResponsibilities = async (
-  strapi: Core.Strapi,
-  unitIds: Map<string, string>,
-  fiscalYear: number,
-) => {
+/** Once the demo accounts exist (responsibilities name admin users); skipped for a unit that has some. */
+const seedDemoResponsibilities = async (strapi: Core.Strapi, fiscalYear: number) => {
   const items = (await strapi.db.query('api::ita-item.ita-item').findMany({
     where: { checklist: { fiscalYear, scheme: 'general' } },
     select: ['documentId'],
   })) as Array<{ documentId: string }>;
   for (const [code, [primaryEmail, secondaryEmail]] of Object.entries(DEMO_RESPONSIBLE)) {
+    const unit = (await strapi.db.query(UNIT_UID).findOne({ where: { code } })) as {
+      id: number;
+      documentId: string;
+    } | null;
+    if (!unit) continue;
+    const existing = await strapi.db
+      .query('api::item-responsibility.item-responsibility')
+      .count({ where: { unit: { id: unit.id } } });
+    if (existing > 0) continue;
     for (const item of items) {
       await strapi.documents('api::item-responsibility.item-responsibility').create({
-        data: { unit: unitIds.get(code), item: item.documentId, primaryEmail, secondaryEmail },
+        data: { unit: unit.documentId, item: item.documentId, primaryEmail, secondaryEmail },
       } as never);
     }
   }
@@ -179,9 +219,28 @@ const seedDemoResponsibilities = async (
 export default {
   async bootstrap(strapi: Core.Strapi) {
     await ensureFirstAdmin(strapi);
-    if (shouldSeedDemo(strapi)) {
-      const { units, entries } = await seedDemo(strapi);
-      if (units > 0) strapi.log.info(`[seed] demo data: ${units} units, ${entries} entries`);
-    }
+    if (!shouldSeedDemo(strapi)) return;
+    const { units, entries } = await seedDemo(strapi);
+    if (units > 0) strapi.log.info(`[seed] demo data: ${units} units, ${entries} entries`);
+    if ((await ensureDemoUsers(strapi)) > 0) return;
+    strapi.log.info(
+      '[seed] demo accounts will be created once the first administrator registers at /admin',
+    );
+    // The first administrator registered through the form (or created in any other way): the
+    // demo accounts follow. Strapi emits `user.create` without awaiting it, so errors are logged.
+    let done = false;
+    const off = strapi.eventHub.on('user.create', async () => {
+      if (done) return;
+      try {
+        const created = await ensureDemoUsers(strapi);
+        if (created > 0 && !done) {
+          done = true;
+          off();
+          strapi.log.info(`[seed] demo accounts created (${created})`);
+        }
+      } catch (error) {
+        strapi.log.error(`[seed] demo accounts: ${(error as Error).message}`);
+      }
+    });
   },
 };

@@ -13,6 +13,7 @@ const request = require('supertest');
 const { setupStrapi, teardownStrapi, appDir } = require('../helpers/strapi');
 const { createUnit, createApiToken } = require('../helpers/factories');
 const { launch } = require('./browser');
+const { axeViolations, formatViolations } = require('./axe');
 
 const PORT = 23000 + (process.pid % 20000);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -269,6 +270,10 @@ test('renders the checklist with entries and files in a shadow root, untouched b
   expect(await o18.locator('.st').innerText()).toBe('ประกาศว่าไม่มี');
   expect(await o18.innerText()).toContain(NONE_TEXT);
   expect(problems).toEqual([]);
+  // axe-core: no serious or critical accessibility violation in the widget.
+  expect(formatViolations(await axeViolations(page, { include: '[data-prongsai-ita]' }))).toEqual(
+    [],
+  );
   await page.close();
 });
 
@@ -386,7 +391,7 @@ test('an unknown unit gets a Thai message', async () => {
   await page.close();
 });
 
-test('a site that is not a registered unit website gets no data: the browser refuses it (CORS)', async () => {
+test('a site that is not a registered unit website gets no data (CORS) and is told how to register', async () => {
   // The CMS answers, but without Access-Control-Allow-Origin for that origin…
   const direct = await fetch(`${BASE}/api/ita/ENG/2569`, { headers: { Origin: stranger.origin } });
   expect(direct.status).toBe(200);
@@ -396,11 +401,21 @@ test('a site that is not a registered unit website gets no data: the browser ref
   });
   expect(allowed.headers.get('access-control-allow-origin')).toBe(registered.origin);
 
-  // …so in the browser the request fails and the widget says so, in Thai.
+  // …so in the browser the request fails. The CMS answers a no-cors probe, so the widget knows
+  // it is CORS and says which origin to register where, in Thai and English.
   const { page, problems } = await openPage(`${stranger.origin}/ita`, { state: 'error' });
   const text = await page.getByRole('alert').innerText();
   expect(text).toContain('ไม่สามารถโหลดข้อมูล ITA ได้');
+  expect(text).toContain(`เว็บไซต์นี้ (${stranger.origin}) ยังไม่ได้ลงทะเบียน`);
+  expect(text).toContain('เว็บไซต์หลักของหน่วยงาน');
+  expect(text).toContain(`This site's origin (${stranger.origin}) is not registered`);
+  expect(text).toContain("unit ENG's website");
+  expect(text).not.toContain('ตรวจสอบการเชื่อมต่อ');
+  expect(await page.locator('[data-prongsai-ita]').locator('p[lang="en"]').count()).toBe(1);
   expect(problems.join('\n')).toMatch(/blocked by CORS policy/);
+  expect(formatViolations(await axeViolations(page, { include: '[data-prongsai-ita]' }))).toEqual(
+    [],
+  );
   // "Try again" asks again (refused again here) and keeps the keyboard focus in the widget.
   const requests = [];
   page.on('request', (r) => r.url().startsWith(`${BASE}/api/`) && requests.push(r.method()));
@@ -408,7 +423,7 @@ test('a site that is not a registered unit website gets no data: the browser ref
   await page.waitForSelector('[data-prongsai-ita][data-prongsai-state="error"]', {
     state: 'attached',
   });
-  expect(requests).toEqual(['GET']);
+  expect(requests).toEqual(['GET', 'GET']); // the request, then the no-cors probe
   expect(await focused(page)).toMatchObject({ tag: 'h2', cls: 't' });
   expect(await page.locator('li.it').count()).toBe(0);
   await page.screenshot({ path: path.join(SHOTS, 'widget-cors-refused.png') });

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { MEMBERSHIP_UID } from '../../units/scope';
 import { ROLE_DEFINITIONS } from '../../units/roles';
 import { percent, type ReportData } from './data';
-import { renderReportPdf, ThaiFontMissingError } from './pdf';
+import { pdfOptionsFrom, renderReportPdf } from './pdf';
 import { thaiDate, thaiMonthOfPeriod } from './period';
 
 /** The monthly report by e-mail: to every unit's approvers and to the central monitors. */
@@ -34,8 +34,8 @@ const adminBase = (strapi: Core.Strapi) =>
 export const reportFilename = (period: string, ext: string) => `ita-report-${period}.${ext}`;
 
 /**
- * Sends the report (the PDF attached; without it, and saying so, when no Thai font is
- * installed) to each recipient in turn. Returns the addresses that were sent to; a failed send is
+ * Sends the report (the PDF attached, figures in Thai digits when REPORT_DIGITS=thai; without
+ * it, and saying so, when the PDF cannot be rendered) to each recipient in turn. Returns the addresses that were sent to; a failed send is
  * logged and the others go on.
  */
 export const mailReport = async (strapi: Core.Strapi, report: ReportData): Promise<string[]> => {
@@ -44,10 +44,11 @@ export const mailReport = async (strapi: Core.Strapi, report: ReportData): Promi
   if (!to.length) return [];
   let pdf: Buffer | null = null;
   try {
-    pdf = await renderReportPdf(report);
+    pdf = await renderReportPdf(report, pdfOptionsFrom(undefined));
   } catch (error) {
-    if (!(error instanceof ThaiFontMissingError)) throw error;
-    strapi.log.warn(`[compliance] monthly report e-mailed without its PDF: ${error.message}`);
+    strapi.log.warn(
+      `[compliance] monthly report e-mailed without its PDF: ${(error as Error).message}`,
+    );
   }
   const month = thaiMonthOfPeriod(report.period);
   const o = report.overall;

@@ -1,6 +1,6 @@
-import fs from 'fs';
-import path from 'path';
 import PDFDocument from 'pdfkit';
+import { errors } from '@strapi/utils';
+import { drawText, measureText, registerSarabun, thaiDigits } from '../../pdf/sarabun';
 import { STATUS_LABELS_TH, STATUSES, type Status } from '../rules';
 import {
   auditHeadText,
@@ -15,45 +15,29 @@ import { PARTICIPATION_HEADER, participationRows } from './tables';
 import { graphemesOf, wordsOf } from './text';
 
 /**
- * The monthly report as a PDF (A4 landscape) in a Thai TLWG font from Debian's fonts-thai-tlwg.
+ * The monthly report as a PDF (A4 landscape) in Sarabun from `@fontsource/sarabun` (src/pdf/sarabun.ts).
  *
  * Thai is written without spaces between words, and a shaped Thai line maps badly back to text
  * (glyph substitutions such as ำ → ํ + า). So: lines are broken at word boundaries found by
  * ICU's dictionary (Intl.Segmenter), never inside a grapheme cluster; every line is drawn at an
  * exact position without pdfkit's own wrapping, inside a marked-content span whose /ActualText
- * is the line's text, so that copying or pdftotext gives back the original characters.
+ * is the line's text, so that copying or pdftotext gives back the original characters (readers
+ * without /ActualText get ำ back through `fromShaped`).
+ *
+ * Options: `digits: 'thai'` sets figures (counts, percentages, dates, years) in Thai digits ๐–๙;
+ * codes (O11, PV-AGRI), e-mail addresses and the audit hash keep Arabic digits.
  */
 
-export class ThaiFontMissingError extends Error {
-  constructor(searched: string[]) {
-    super(
-      `ไม่พบฟอนต์ภาษาไทยสำหรับสร้าง PDF: ติดตั้งแพ็กเกจ fonts-thai-tlwg (apt-get install fonts-thai-tlwg) หรือกำหนด THAI_FONT_DIR / ` +
-        `No Thai font for the PDF: install the Debian package fonts-thai-tlwg, or set THAI_FONT_DIR (searched ${searched.join(', ')})`,
-    );
-    this.name = 'ThaiFontMissingError';
-  }
-}
+export type PdfOptions = { digits?: 'arabic' | 'thai' };
 
-const FONT_DIRS = [
-  '/usr/share/fonts/truetype/tlwg',
-  '/usr/share/fonts/opentype/tlwg',
-  '/usr/share/fonts/truetype/thai',
-  '/usr/local/share/fonts/tlwg',
-];
-const FAMILIES = ['Garuda', 'Sawasdee', 'Loma'];
-
-/** The regular and bold files of the first TLWG family found (THAI_FONT_DIR first). */
-export const findThaiFont = (): { regular: string; bold: string } => {
-  const dirs = [process.env.THAI_FONT_DIR, ...FONT_DIRS].filter((d): d is string => Boolean(d));
-  for (const family of FAMILIES)
-    for (const dir of dirs)
-      for (const ext of ['ttf', 'otf']) {
-        const regular = path.join(dir, `${family}.${ext}`);
-        if (!fs.existsSync(regular)) continue;
-        const bold = path.join(dir, `${family}-Bold.${ext}`);
-        return { regular, bold: fs.existsSync(bold) ? bold : regular };
-      }
-  throw new ThaiFontMissingError(dirs);
+/** `?digits=thai` (or the REPORT_DIGITS environment variable for the mailed report). */
+export const pdfOptionsFrom = (raw: unknown): PdfOptions => {
+  const value = typeof raw === 'string' && raw ? raw : process.env.REPORT_DIGITS;
+  if (value === undefined || value === '' || value === 'arabic') return { digits: 'arabic' };
+  if (value === 'thai') return { digits: 'thai' };
+  throw new errors.ValidationError(
+    `digits ต้องเป็น thai หรือ arabic / digits must be "thai" or "arabic" (got "${String(value)}")`,
+  );
 };
 
 // ---------- line breaking ----------
@@ -93,15 +77,16 @@ export const wrapText = (text: string, width: number, measure: (s: string) => nu
 // ---------- drawing ----------
 const PAGE = { size: 'A4' as const, layout: 'landscape' as const };
 const MARGIN = 36;
-const FONT = 'thai';
-const BOLD = 'thai-bold';
 
 type Doc = InstanceType<typeof PDFDocument>;
 type Column = { header: string; width: number; text: (r: ReportRow) => string };
 
 class Writer {
   y = MARGIN;
-  constructor(readonly doc: Doc) {}
+  constructor(
+    readonly doc: Doc,
+    readonly options: PdfOptions = {},
+  ) {}
   get width() {
     return this.doc.page.width - 2 * MARGIN;
   }
@@ -111,13 +96,20 @@ class Writer {
   lineHeight(size: number) {
     return size * 1.55;
   }
+  /** The width of a line in Sarabun: the sum of its runs, each in its subset's font. */
+  measure(text: string, size: number, bold = false) {
+    return measureText(this.doc, text, size, bold);
+  }
+  /** Figures in Thai digits when asked (never in `raw` text: hashes). */
+  figures(text: string, raw = false) {
+    return this.options.digits === 'thai' && !raw ? thaiDigits(text) : text;
+  }
   /** One line at (x, y), its text also as /ActualText (see the module comment). */
   line(text: string, x: number, y: number, size: number, bold = false) {
     const doc = this.doc;
-    doc.font(bold ? BOLD : FONT).fontSize(size);
     if (!text) return;
     doc.markContent('Span', { actual: text, lang: 'th-TH' } as never);
-    doc.text(text, x, y, { lineBreak: false });
+    drawText(doc, text, x, y, size, bold);
     // Poppler places an ActualText span with the graphics state current at EMC: restore the text's
     // transformation and font there, or extraction puts the text in the wrong place.
     const font = (doc as unknown as { _font: { id: string } })._font.id;
@@ -126,12 +118,11 @@ class Writer {
     doc.addContent('Q');
   }
   wrap(text: string, width: number, size: number, bold = false): string[] {
-    this.doc.font(bold ? BOLD : FONT).fontSize(size);
-    return wrapText(text, width, (s) => this.doc.widthOfString(s));
+    return wrapText(text, width, (s) => this.measure(s, size, bold));
   }
   /** A wrapped paragraph across the page. */
-  paragraph(text: string, size: number, bold = false, gap = 4) {
-    for (const l of this.wrap(text, this.width, size, bold)) {
+  paragraph(text: string, size: number, bold = false, gap = 4, raw = false) {
+    for (const l of this.wrap(this.figures(text, raw), this.width, size, bold)) {
       this.ensure(this.lineHeight(size));
       this.line(l, MARGIN, this.y, size, bold);
       this.y += this.lineHeight(size);
@@ -169,7 +160,7 @@ class Writer {
     this.ensure(Math.max(...headerCells.map((c) => c.length)) * lh + 2 * pad + 3 * lh);
     header();
     for (const row of rows) {
-      const cells = cols.map((c) => this.wrap(c.text(row), c.width - 2 * pad, size));
+      const cells = cols.map((c) => this.wrap(this.figures(c.text(row)), c.width - 2 * pad, size));
       const height = Math.max(...cells.map((c) => c.length)) * lh + 2 * pad;
       this.ensure(height, header);
       drawRow(cells, false);
@@ -181,8 +172,7 @@ class Writer {
 const statusColumns = (s: Record<Status, number>) => STATUSES.map((k) => String(s[k]));
 
 /** Renders the report; resolves with the PDF bytes. */
-export const renderReportPdf = (report: ReportData): Promise<Buffer> => {
-  const fonts = findThaiFont();
+export const renderReportPdf = (report: ReportData, options: PdfOptions = {}): Promise<Buffer> => {
   const doc = new PDFDocument({
     ...PAGE,
     margin: MARGIN,
@@ -193,15 +183,14 @@ export const renderReportPdf = (report: ReportData): Promise<Buffer> => {
       Creator: 'Prongsai',
     },
   } as never);
-  doc.registerFont(FONT, fonts.regular);
-  doc.registerFont(BOLD, fonts.bold);
+  registerSarabun(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const w = new Writer(doc);
+  const w = new Writer(doc, options);
   const o = report.overall;
 
   // Title section: the organisation as a whole.
@@ -219,7 +208,7 @@ export const renderReportPdf = (report: ReportData): Promise<Buffer> => {
     auditHeadText(report) ? 2 : 10,
   );
   const head = auditHeadText(report);
-  if (head) w.paragraph(`บันทึกตรวจสอบ (${head})`, 8, false, 10);
+  if (head) w.paragraph(`บันทึกตรวจสอบ (${head})`, 8, false, 10, true);
   w.paragraph('สรุปภาพรวมทั้งองค์กร', 13, true, 2);
   w.paragraph(
     `จำนวนหน่วยงาน ${o.units} หน่วยงาน · ความครบถ้วน ${percent(o.progress)} (${o.counts.complete + o.counts.declared_none} จาก ${o.total} รายการ) · เกินกำหนด ${o.counts.overdue} รายการ · เผยแพร่ในเดือนนี้ ${o.publishedThisMonth} รายการ`,

@@ -5,7 +5,7 @@ import { requireCentral, visibleUnitIds } from '../../../compliance/access';
 import { handle } from '../../../compliance/http';
 import { reportFilename } from '../../../compliance/report/mail';
 import { parsePeriod } from '../../../compliance/report/period';
-import { renderReportPdf, ThaiFontMissingError } from '../../../compliance/report/pdf';
+import { pdfOptionsFrom, renderReportPdf } from '../../../compliance/report/pdf';
 import {
   acknowledgeReport,
   generateMonthlyReport,
@@ -28,14 +28,13 @@ type AdminCtx = Context & { state: { user?: AdminUser }; params: Record<string, 
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** `handle` plus the answers only reports give: 409 (already acknowledged), 503 (no Thai font). */
+/** `handle` plus the answer only reports give: 409 (already acknowledged). */
 const guard = (fn: (ctx: AdminCtx) => Promise<void>) =>
   handle(async (ctx) => {
     try {
       await fn(ctx as AdminCtx);
     } catch (error) {
-      const status =
-        error instanceof ReportConflict ? 409 : error instanceof ThaiFontMissingError ? 503 : 0;
+      const status = error instanceof ReportConflict ? 409 : 0;
       if (!status) throw error;
       const e = error as Error;
       ctx.status = status;
@@ -76,11 +75,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { data: { ...row, summary: numbers, rows } };
     }),
 
+    /** GET /compliance/reports/:period/pdf?digits=thai — figures in Thai digits (๐–๙). */
     pdf: guard(async (ctx) => {
       const row = await stored(ctx);
+      const options = pdfOptionsFrom(ctx.query.digits);
       download(
         ctx,
-        await renderReportPdf(row.summary),
+        await renderReportPdf(row.summary, options),
         'application/pdf',
         reportFilename(row.period, 'pdf'),
       );
