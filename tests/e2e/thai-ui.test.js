@@ -10,6 +10,7 @@ const path = require('path');
 const { setupStrapi, teardownStrapi } = require('../helpers/strapi');
 const { launch, dismissOverlays } = require('./browser');
 const { measurePage, latinLines, watchPage } = require('./ui-walk');
+const { axeViolations, formatViolations } = require('./axe');
 
 const PORT = 20000 + (process.pid % 20000);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -55,10 +56,12 @@ afterAll(async () => {
         (r) =>
           `${r.who.padEnd(10)} ${r.screen.padEnd(14)} latin ${String(r.latin.length).padStart(3)} of ${String(r.total).padStart(3)}` +
           ` · errors ${r.errors.length} · failed requests ${r.failed.length} · overflow ${r.overflowing.length}` +
+          (r.axeChecked ? ` · axe ${r.accessibility.length}` : '') +
           (r.latin.length ? `\n    ${r.latin.slice(0, 25).join(' | ')}` : '') +
           (r.errors.length ? `\n    ! ${r.errors.slice(0, 40).join('\n    ! ')}` : '') +
           (r.failed.length ? `\n    ✗ ${[...new Set(r.failed)].join(', ')}` : '') +
-          (r.overflowing.length ? `\n    ↔ ${r.overflowing.join(' | ')}` : ''),
+          (r.overflowing.length ? `\n    ↔ ${r.overflowing.join(' | ')}` : '') +
+          (r.accessibility.length ? `\n    ♿ ${r.accessibility.join(' | ')}` : ''),
       )
       .join('\n'),
   );
@@ -75,9 +78,14 @@ const settle = async (page) => {
   await page.waitForTimeout(400);
 };
 
-const measure = async (page, watch, who, screen) => {
+/** `axe`: the part of the screen this project adds, checked for serious and critical violations. */
+const measure = async (page, watch, who, screen, axe) => {
   await settle(page);
   const { lines, overflowing } = await page.evaluate(measurePage);
+  const accessibility =
+    axe && (await page.locator(axe).count())
+      ? formatViolations(await axeViolations(page, { include: axe }))
+      : [];
   const entry = {
     who,
     screen,
@@ -86,6 +94,8 @@ const measure = async (page, watch, who, screen) => {
     errors: [...new Set(watch.errors)],
     failed: [...watch.failed],
     overflowing,
+    accessibility,
+    axeChecked: Boolean(axe),
   };
   report.push(entry);
   await page.screenshot({ path: path.join(SHOTS, `thai-ui-${who}-${screen}.png`) });
@@ -153,7 +163,7 @@ describe.each(ROLES)('$role', ({ role, email }) => {
     if (await firstRow.isVisible().catch(() => false)) {
       await firstRow.click();
       await page.waitForURL(/collection-types\/.+\/[a-z0-9]{20,}/, { timeout: 30000 });
-      seen.push(await measure(page, watch, role, 'edit'));
+      seen.push(await measure(page, watch, role, 'edit', '[data-testid="workflow-panel"]'));
       // The relation picker, opened.
       const combobox = page.locator('main [role="combobox"]').first();
       if (await combobox.isVisible().catch(() => false)) {
@@ -181,10 +191,12 @@ describe.each(ROLES)('$role', ({ role, email }) => {
     }
 
     await page.goto(`${BASE}/admin/workflow-tasks`);
-    seen.push(await measure(page, watch, role, 'my-tasks'));
+    seen.push(await measure(page, watch, role, 'my-tasks', 'main'));
 
     await page.goto(`${BASE}/admin/ita-compliance`);
-    seen.push(await measure(page, watch, role, 'dashboard'));
+    seen.push(
+      await measure(page, watch, role, 'dashboard', '[data-testid="compliance-dashboard"]'),
+    );
 
     // The profile menu at the foot of the main navigation.
     const profile = page.locator('nav button[aria-haspopup="menu"], nav [aria-haspopup="menu"]');
@@ -207,5 +219,10 @@ describe.each(ROLES)('$role', ({ role, email }) => {
     expect(seen.filter((s) => s.overflowing.length).map((s) => [s.screen, s.overflowing])).toEqual(
       [],
     );
+    // axe-core on the screens this project adds: the workflow panel, My tasks, the dashboard.
+    expect(seen.filter((s) => s.axeChecked).length).toBeGreaterThanOrEqual(2);
+    expect(
+      seen.filter((s) => s.accessibility.length).map((s) => [s.screen, s.accessibility]),
+    ).toEqual([]);
   });
 });
