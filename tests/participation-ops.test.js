@@ -283,7 +283,7 @@ describe('figures per unit: dashboard and monthly report', () => {
     expect(rows[rows.length - 1][0]).toBe('รวม');
     const pdf = await renderReportPdf(oct);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const text = await pdfText(pdf);
+    const { text } = await pdfText(pdf);
     expect(text).toMatch(/OPA/);
     expect(text).toContain('เรื่องจากประชาชน');
   });
