@@ -148,7 +148,9 @@ describe('statistics report', () => {
     expect(again.body.data.created).toBe(false);
     const drafts = await strapi.db
       .query(REPORT_UID)
-      .count({ where: { unitRef: A.id, kind: 'complaint_statistics', publishedAt: { $null: true } } });
+      .count({
+        where: { unitRef: A.id, kind: 'complaint_statistics', publishedAt: { $null: true } },
+      });
     expect(drafts).toBe(1);
 
     // The annual report is another entry.

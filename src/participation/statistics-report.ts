@@ -152,7 +152,11 @@ const tablesOf = (unit: Unit, fiscalYear: number, f: Figures): PdfBlock[] => [
   },
 ];
 
-const textNode = (text: string, bold = false) => ({ type: 'text', text, ...(bold ? { bold } : {}) });
+const textNode = (text: string, bold = false) => ({
+  type: 'text',
+  text,
+  ...(bold ? { bold } : {}),
+});
 
 /** Blocks (the rich-text body) have no tables: each table is a list of "label: value" rows. */
 const bodyOf = (blocks: PdfBlock[]) =>

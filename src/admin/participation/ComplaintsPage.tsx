@@ -189,7 +189,9 @@ const ComplaintsPage = () => {
       </Typography>
       {denied ? (
         <Box paddingTop={4} data-testid="complaints-no-access">
-          <Typography>ท่านไม่มีสิทธิ์เข้าถึงเรื่องร้องเรียน (เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียน)</Typography>
+          <Typography>
+            ท่านไม่มีสิทธิ์เข้าถึงเรื่องร้องเรียน (เฉพาะเจ้าหน้าที่รับเรื่องร้องเรียน)
+          </Typography>
         </Box>
       ) : failure ? (
         <Box paddingTop={4}>

@@ -132,7 +132,9 @@ const RequestCard = ({
         ) : null}
         {r.qa ? (
           <Box>
-            <Link href={editPath(r.qa.uid, r.qa.documentId)}>เปิดร่างถาม-ตอบที่สร้างจากคำตอบนี้</Link>
+            <Link href={editPath(r.qa.uid, r.qa.documentId)}>
+              เปิดร่างถาม-ตอบที่สร้างจากคำตอบนี้
+            </Link>
           </Box>
         ) : null}
         {r.reply && !open ? (
@@ -163,7 +165,11 @@ const RequestCard = ({
               variant="secondary"
               disabled={busy}
               onClick={() =>
-                act('assign', assignee.trim() ? { assignee: assignee.trim() } : {}, 'มอบหมายไม่สำเร็จ')
+                act(
+                  'assign',
+                  assignee.trim() ? { assignee: assignee.trim() } : {},
+                  'มอบหมายไม่สำเร็จ',
+                )
               }
             >
               มอบหมาย
@@ -331,7 +337,9 @@ const InboxPage = () => {
     let live = true;
     setRows(null);
     setFailure(null);
-    get<{ data: Request[] }>(`/participation/inbox${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`)
+    get<{ data: Request[] }>(
+      `/participation/inbox${unit ? `?unit=${encodeURIComponent(unit)}` : ''}`,
+    )
       .then((res) => live && setRows(res.data.data))
       .catch((error) => live && setFailure(thaiMessage(error, 'โหลดรายการไม่สำเร็จ')));
     return () => {
@@ -401,7 +409,9 @@ const InboxPage = () => {
                         mayAnswer={Boolean(r.unit && answerCodes.has(r.unit.code))}
                         onChanged={(next) =>
                           setRows((list) =>
-                            (list ?? []).map((x) => (x.trackingCode === next.trackingCode ? next : x)),
+                            (list ?? []).map((x) =>
+                              x.trackingCode === next.trackingCode ? next : x,
+                            ),
                           )
                         }
                       />
