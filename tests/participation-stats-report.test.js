@@ -146,11 +146,9 @@ describe('statistics report', () => {
     expect(again.status).toBe(200);
     expect(again.body.data.documentId).toBe(documentId);
     expect(again.body.data.created).toBe(false);
-    const drafts = await strapi.db
-      .query(REPORT_UID)
-      .count({
-        where: { unitRef: A.id, kind: 'complaint_statistics', publishedAt: { $null: true } },
-      });
+    const drafts = await strapi.db.query(REPORT_UID).count({
+      where: { unitRef: A.id, kind: 'complaint_statistics', publishedAt: { $null: true } },
+    });
     expect(drafts).toBe(1);
 
     // The annual report is another entry.
