@@ -121,6 +121,16 @@ test('an editor replies to a question and resolves it; the reply is public', asy
   await page.goto(`${BASE}/admin/participation-complaints`);
   await page.getByTestId('complaints-no-access').waitFor({ timeout: 60000 });
   expect(await page.content()).not.toContain('มีการเรียกรับเงิน');
+  // And the server itself refuses the editor the complaints.
+  const login = await http()
+    .post('/admin/login')
+    .send({ email: email('editor'), password: PASSWORD });
+  const token = login.body.data.token;
+  for (const url of ['/participation/complaints', `/participation/complaints/${complaintCode}`]) {
+    const res = await http().get(url).set('Authorization', `Bearer ${token}`);
+    expect([url, res.status]).toEqual([url, 403]);
+    expect(res.text).not.toContain('มีการเรียกรับเงิน');
+  }
 }, 240000);
 
 test('the complaint officer sees the complaints page and opens a complaint', async () => {

@@ -10,7 +10,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { beDate, categoryLabel, httpStatus, statusLabel, thaiMessage } from './api';
+import { beDate, categoryLabel, httpStatus, statusLabel, thaiMessage, type Me } from './api';
 
 type Complaint = {
   trackingCode: string;
@@ -175,8 +175,14 @@ const ComplaintsPage = () => {
   const [failure, setFailure] = React.useState<string | null>(null);
   const [opened, setOpened] = React.useState<string | null>(null);
   React.useEffect(() => {
-    get<{ data: Complaint[] }>('/participation/complaints')
-      .then((res) => setRows(res.data.data))
+    // Asks first whether the person is a complaint officer (no refused request for the others);
+    // the list itself is refused by the server to anybody else in any case.
+    get<{ data: Me }>('/participation/me')
+      .then(async (me) => {
+        if (!me.data.data.complaintOfficer) return setDenied(true);
+        const res = await get<{ data: Complaint[] }>('/participation/complaints');
+        setRows(res.data.data);
+      })
       .catch((error) => {
         if (httpStatus(error) === 403) setDenied(true);
         else setFailure(thaiMessage(error, 'โหลดรายการไม่สำเร็จ'));
