@@ -150,6 +150,14 @@ describe('statistics report', () => {
       where: { unitRef: A.id, kind: 'complaint_statistics', publishedAt: { $null: true } },
     });
     expect(drafts).toBe(1);
+    // The previous generated PDF was replaced, not added to.
+    const regenerated = await draftOf(documentId);
+    expect(regenerated.attachments).toHaveLength(1);
+    expect(
+      await strapi.db
+        .query('plugin::upload.file')
+        .count({ where: { name: regenerated.attachments[0].name } }),
+    ).toBe(1);
 
     // The annual report is another entry.
     const year = await post('editorA', { unit: 'SRA', fiscalYear: 2569, period: 'year' });

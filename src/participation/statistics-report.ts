@@ -245,7 +245,12 @@ export const statisticsReportController = ({ strapi }: { strapi: Core.Strapi }) 
     const existing = (await strapi.db.query(REPORT_UID).findOne({
       where: { title, unitRef: unit.id, publishedAt: { $null: true } },
       select: ['id', 'documentId', 'workflowState'],
-    })) as { documentId: string; workflowState: string | null } | null;
+      populate: { attachments: { select: ['id', 'name'] } },
+    })) as {
+      documentId: string;
+      workflowState: string | null;
+      attachments?: Array<{ id: number; name: string }> | null;
+    } | null;
     if (existing && existing.workflowState && existing.workflowState !== 'draft')
       return conflict(
         ctx,
@@ -256,11 +261,12 @@ export const statisticsReportController = ({ strapi }: { strapi: Core.Strapi }) 
     const figures = await statisticsFigures(strapi, unit, fiscalYear, period);
     const blocks = tablesOf(unit, fiscalYear, figures);
     const pdf = await renderTablePdf(title, blocks);
-    const file = await uploadPdf(
-      strapi,
-      `complaint-survey-statistics-${unit.code}-${fiscalYear}-${period}.pdf`,
-      pdf,
-    );
+    const fileName = `complaint-survey-statistics-${unit.code}-${fiscalYear}-${period}.pdf`;
+    const file = await uploadPdf(strapi, fileName, pdf);
+    // On regeneration the previous generated PDF is replaced; files an editor added stay.
+    const previous = existing?.attachments ?? [];
+    const kept = previous.filter((f) => f.name !== fileName).map((f) => f.id);
+    const replaced = previous.filter((f) => f.name === fileName);
     const ref = { id: unit.id, documentId: unit.documentId };
     const items = new Set<string>();
     for (const kind of ['complaint_statistics', 'satisfaction_survey'])
@@ -283,7 +289,7 @@ export const statisticsReportController = ({ strapi }: { strapi: Core.Strapi }) 
         label: period === 'half' ? 'รอบ 6 เดือน' : 'ประจำปี',
       },
       body: bodyOf(blocks),
-      attachments: [file.id],
+      attachments: [...kept, file.id],
       checklistItems: [...items],
     };
     const saved = (
@@ -294,6 +300,19 @@ export const statisticsReportController = ({ strapi }: { strapi: Core.Strapi }) 
           })
         : await strapi.documents(REPORT_UID).create({ data: data as never })
     ) as { documentId: string };
+    for (const old of replaced) {
+      try {
+        const upload = strapi.plugin('upload').service('upload') as unknown as {
+          remove: (f: unknown) => Promise<unknown>;
+        };
+        const row = await strapi.db.query('plugin::upload.file').findOne({ where: { id: old.id } });
+        if (row) await upload.remove(row);
+      } catch (error) {
+        strapi.log.warn(
+          `[participation] previous statistics PDF ${old.id} not removed: ${(error as Error).message}`,
+        );
+      }
+    }
     ctx.status = existing ? 200 : 201;
     ctx.body = {
       data: {
