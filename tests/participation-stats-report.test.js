@@ -124,6 +124,7 @@ describe('statistics report', () => {
 
     const topics = draft.checklistItems.flatMap((i) => i.topics ?? []);
     expect(draft.checklistItems.length).toBeGreaterThan(0);
+    // The general scheme of 2569 has a complaint-statistics item and no survey item.
     expect(topics).toEqual(expect.arrayContaining(['complaint_statistics']));
     expect(res.body.data.checklistItems.sort()).toEqual(
       draft.checklistItems.map((i) => i.documentId).sort(),
@@ -202,5 +203,27 @@ describe('statistics report', () => {
     const ok = await post('editorB', { unit: 'SRB', fiscalYear: 2569, period: 'half' });
     expect(ok.status).toBe(201);
     expect(ok.body.data.figures.complaints.total).toBe(1);
+  });
+
+  test('a vocational college: both the complaint-statistics and the survey items are linked', async () => {
+    await createUnit(strapi, {
+      code: 'SRV',
+      nameTh: 'วิทยาลัยเอสอาร์วี',
+      scheme: 'vocational-college',
+    });
+    const email = 'editorv@stats.example.org';
+    await dist('units/provisioning').upsertUserMembership(strapi, {
+      email,
+      password: PASSWORD,
+      firstname: 'editorV',
+      unit: 'SRV',
+      role: 'editor',
+    });
+    users.editorV = { token: await adminToken(request, strapi, { email, password: PASSWORD }) };
+    const res = await post('editorV', { unit: 'SRV', fiscalYear: 2569, period: 'year' });
+    expect(res.status).toBe(201);
+    const draft = await draftOf(res.body.data.documentId);
+    const topics = draft.checklistItems.flatMap((i) => i.topics ?? []);
+    expect(topics).toEqual(expect.arrayContaining(['complaint_statistics', 'satisfaction_survey']));
   });
 });
