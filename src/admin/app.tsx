@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin, PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { BulletList, ChartPie, Check } from '@strapi/icons';
+import { BulletList, ChartPie, Check, Lock, Message } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { displayNames, ENUM_MESSAGES, fieldLabels } from './field-labels';
 import strapiTh from './translations/strapi-th.json';
@@ -8,6 +8,7 @@ import th from './translations/th.json';
 import { registerHomeWidgets } from './home/widgets';
 import { groupReferenceTypes, REFERENCE_SECTION_LABEL } from './menu';
 import { registerThaiFields } from './fields';
+import { COMPLAINTS_PATH, gateComplaintsLink } from './participation/menu';
 import { gateDefaultActions } from './workflow/actions';
 import { WorkflowStatusHeader } from './workflow/status';
 import { WorkflowPanel } from './workflow/WorkflowPanel';
@@ -81,6 +82,28 @@ export default {
       intlLabel: { id: 'prongsai.workflow.tasks', defaultMessage: 'งานของฉัน' },
       permissions: [],
       Component: () => import('./workflow/TasksPage'),
+    });
+
+    // The public's corrections and questions: unit members (the page says so to anybody else).
+    app.addMenuLink({
+      to: 'participation-inbox',
+      icon: Message,
+      intlLabel: { id: 'prongsai.participation.inbox', defaultMessage: 'กล่องรับเรื่อง' },
+      permissions: [],
+      Component: () => import('./participation/InboxPage'),
+    });
+
+    // Confidential complaints: the link is shown to complaint officers only (participation/menu.ts).
+    gateComplaintsLink();
+    app.addMenuLink({
+      to: COMPLAINTS_PATH,
+      icon: Lock,
+      intlLabel: {
+        id: 'prongsai.participation.complaints',
+        defaultMessage: 'เรื่องร้องเรียนการทุจริต (ลับ)',
+      },
+      permissions: [],
+      Component: () => import('./participation/ComplaintsPage'),
     });
 
     // Evidence elements of the checklist items: administrators (update on checklist items).

@@ -135,6 +135,22 @@ export const KIND_LABELS: Record<string, string> = {
   other: 'อื่น ๆ',
 };
 
+/** Complaint categories where a kind label of the same value reads differently. */
+export const PARTICIPATION_CATEGORY_LABELS: Record<string, string> = {
+  bribery: 'การเรียกรับสินบน',
+  procurement: 'การจัดซื้อจัดจ้าง',
+  abuse_of_power: 'การใช้อำนาจโดยมิชอบ',
+  conflict_of_interest: 'ผลประโยชน์ทับซ้อน',
+  misconduct: 'การประพฤติมิชอบ',
+  other: 'อื่น ๆ',
+};
+
+/** Kinds of the public's requests (inbox). */
+export const PARTICIPATION_KIND_LABELS: Record<string, string> = {
+  correction: 'แจ้งข้อมูลไม่ถูกต้อง',
+  question: 'คำถาม',
+};
+
 export const STATUS_LABELS: Record<string, string> = {
   // ITA checklist
   official: 'ทางการ',

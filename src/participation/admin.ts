@@ -343,6 +343,43 @@ const loadComplaint = async (strapi: Core.Strapi, user: AdminUser, raw: unknown)
 };
 
 export const participationAdminController = ({ strapi }: { strapi: Core.Strapi }) => ({
+  /**
+   * What the caller may do here (the admin panel shows its pages from this): the units whose
+   * inbox they read and those they answer for (null = every unit), and whether they are a
+   * complaint officer. Never an error for a signed-in user.
+   */
+  async me(ctx: Context) {
+    const user = userOf(ctx);
+    onlyQuery(ctx, []);
+    const scope = await scopeOfAdmin(strapi, user);
+    const all = scope.unrestricted || scope.readAll;
+    const readIds = all ? null : readableUnits(scope);
+    const answerIds = scope.unrestricted ? null : editableUnits(scope);
+    const units = (await strapi.db.query(UNIT_UID).findMany({
+      where: readIds ? { id: { $in: readIds } } : { active: { $ne: false } },
+      select: ['id', 'code', 'nameTh'],
+      orderBy: [{ code: 'asc' }],
+    })) as Array<{ id: number; code: string; nameTh: string }>;
+    let complaintOfficer = true;
+    try {
+      await officerUnits(strapi, user);
+    } catch {
+      complaintOfficer = false;
+    }
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = {
+      data: {
+        inbox: all || (readIds?.length ?? 0) > 0,
+        units: units.map((u) => ({
+          code: u.code,
+          nameTh: u.nameTh,
+          answer: answerIds === null || answerIds.includes(u.id),
+        })),
+        complaintOfficer,
+      },
+    };
+  },
+
   async inbox(ctx: Context) {
     const user = userOf(ctx);
     onlyQuery(ctx, ['unit', 'status', 'kind']);

@@ -16,7 +16,13 @@ import { COMPLAINT_UID, REQUEST_UID, SURVEY_UID } from './service';
 const policies = ['admin::isAuthenticatedAdmin'];
 const H = 'api::participation.admin';
 const adminRoutes = [
+  { method: 'GET', path: '/me', handler: `${H}.me` },
   { method: 'GET', path: '/inbox', handler: `${H}.inbox` },
+  {
+    method: 'POST',
+    path: '/statistics-report',
+    handler: 'api::participation.statistics.generate',
+  },
   { method: 'POST', path: '/requests/:trackingCode/assign', handler: `${H}.assign` },
   { method: 'POST', path: '/requests/:trackingCode/reply', handler: `${H}.reply` },
   { method: 'POST', path: '/requests/:trackingCode/resolve', handler: `${H}.resolve` },

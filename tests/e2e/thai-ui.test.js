@@ -198,6 +198,15 @@ describe.each(ROLES)('$role', ({ role, email }) => {
       await measure(page, watch, role, 'dashboard', '[data-testid="compliance-dashboard"]'),
     );
 
+    // The public's requests (issue 13): the inbox, and the complaints page (refused in Thai).
+    await page.goto(`${BASE}/admin/participation-inbox`);
+    await page.getByRole('heading', { name: 'กล่องรับเรื่อง' }).waitFor();
+    await page.getByText('กำลังโหลด…').first().waitFor({ state: 'detached', timeout: 30000 });
+    seen.push(await measure(page, watch, role, 'participation-inbox'));
+    await page.goto(`${BASE}/admin/participation-complaints`);
+    await page.getByTestId('complaints-no-access').waitFor({ timeout: 30000 });
+    seen.push(await measure(page, watch, role, 'participation-complaints'));
+
     // The profile menu at the foot of the main navigation.
     const profile = page.locator('nav button[aria-haspopup="menu"], nav [aria-haspopup="menu"]');
     if (

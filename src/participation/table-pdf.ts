@@ -1,0 +1,101 @@
+import PDFDocument from 'pdfkit';
+import { findThaiFont, wrapText } from '../compliance/report/pdf';
+
+/**
+ * A small generic PDF (A4 portrait) of headings, paragraphs and tables in the Thai TLWG font that
+ * the monthly report uses (findThaiFont, wrapText of src/compliance/report/pdf.ts): lines are
+ * broken at Thai word boundaries and each line carries its text as /ActualText, so pdftotext and
+ * copying give back the original characters (the same technique as the monthly report's writer,
+ * which that module does not export).
+ */
+
+export type PdfBlock =
+  | { type: 'heading'; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'table'; header: string[]; widths?: number[]; rows: string[][] };
+
+const MARGIN = 40;
+const FONT = 'thai';
+const BOLD = 'thai-bold';
+type Doc = InstanceType<typeof PDFDocument>;
+
+export const renderTablePdf = (title: string, blocks: PdfBlock[]): Promise<Buffer> => {
+  const fonts = findThaiFont();
+  const doc: Doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    lang: 'th-TH',
+    info: { Title: title, Creator: 'Prongsai' },
+  } as never);
+  doc.registerFont(FONT, fonts.regular);
+  doc.registerFont(BOLD, fonts.bold);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  let y = MARGIN;
+  const width = () => doc.page.width - 2 * MARGIN;
+  const bottom = () => doc.page.height - MARGIN;
+  const lh = (size: number) => size * 1.55;
+  const line = (text: string, x: number, yy: number, size: number, bold: boolean) => {
+    doc.font(bold ? BOLD : FONT).fontSize(size);
+    if (!text) return;
+    doc.markContent('Span', { actual: text, lang: 'th-TH' } as never);
+    doc.text(text, x, yy, { lineBreak: false });
+    const font = (doc as unknown as { _font: { id: string } })._font.id;
+    doc.addContent(`q 1 0 0 -1 0 ${doc.page.height} cm BT /${font} ${size} Tf ET`);
+    doc.endMarkedContent();
+    doc.addContent('Q');
+  };
+  const wrap = (text: string, w: number, size: number, bold: boolean) => {
+    doc.font(bold ? BOLD : FONT).fontSize(size);
+    return wrapText(text, w, (s) => doc.widthOfString(s));
+  };
+  const ensure = (h: number) => {
+    if (y + h <= bottom()) return false;
+    doc.addPage({ size: 'A4', margin: MARGIN } as never);
+    y = MARGIN;
+    return true;
+  };
+  const paragraph = (text: string, size: number, bold: boolean, gap: number) => {
+    for (const l of wrap(text, width(), size, bold)) {
+      ensure(lh(size));
+      line(l, MARGIN, y, size, bold);
+      y += lh(size);
+    }
+    y += gap;
+  };
+  const table = (header: string[], rows: string[][], widths?: number[]) => {
+    const size = 10;
+    const pad = 3;
+    const ws = widths ?? header.map(() => 1);
+    const total = ws.reduce((a, b) => a + b, 0);
+    const cols = ws.map((w) => (w / total) * width());
+    const draw = (cells: string[], bold: boolean, fill?: string) => {
+      const wrapped = cells.map((c, i) => wrap(c, cols[i] - 2 * pad, size, bold));
+      const h = Math.max(...wrapped.map((c) => c.length)) * lh(size) + 2 * pad;
+      if (ensure(h) && !bold) draw(header, true, '#e8eef7');
+      let x = MARGIN;
+      if (fill) doc.rect(MARGIN, y, width(), h).fill(fill).fillColor('black');
+      wrapped.forEach((c, i) => {
+        doc.rect(x, y, cols[i], h).lineWidth(0.4).stroke('#888888');
+        c.forEach((l, j) => line(l, x + pad, y + pad + j * lh(size), size, bold));
+        x += cols[i];
+      });
+      y += h;
+    };
+    draw(header, true, '#e8eef7');
+    for (const r of rows) draw(r, false);
+    y += 10;
+  };
+  paragraph(title, 16, true, 8);
+  for (const b of blocks) {
+    if (b.type === 'heading') paragraph(b.text, 13, true, 4);
+    else if (b.type === 'paragraph') paragraph(b.text, 11, false, 6);
+    else table(b.header, b.rows, b.widths);
+  }
+  doc.end();
+  return done;
+};
