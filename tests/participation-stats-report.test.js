@@ -7,8 +7,8 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { execFileSync } = require('child_process');
 const request = require('supertest');
+const { pdfText } = require('./helpers/pdf-text');
 const { setupStrapi, teardownStrapi, appDir } = require('./helpers/strapi');
 const { createUnit, adminToken } = require('./helpers/factories');
 
@@ -134,7 +134,7 @@ describe('statistics report', () => {
     const file = draft.attachments[0];
     expect(file.mime).toBe('application/pdf');
     const full = path.join(strapi.dirs.static.public, file.url.replace(/^\/+/, ''));
-    const text = execFileSync('pdftotext', ['-layout', full, '-']).toString('utf8');
+    const { text } = await pdfText(fs.readFileSync(full));
     expect(text).toContain('สถิติเรื่องร้องเรียนการทุจริต');
     expect(text).toContain('พฤศจิกายน 2568');
     expect(text).toContain('การเรียกรับสินบน');

@@ -124,9 +124,9 @@ export const KIND_LABELS: Record<string, string> = {
   internal_control: 'รายงานการควบคุมภายใน',
   self_assessment: 'ผลการประเมินตนเอง',
   ita_improvement: 'มาตรการยกระดับ ITA',
-  // participation request
-  correction: 'ขอแก้ไขข้อมูล',
-  question: 'สอบถาม',
+  // participation request (the widget's wording: แจ้งข้อมูลไม่ถูกต้อง)
+  correction: 'แจ้งข้อมูลไม่ถูกต้อง',
+  question: 'คำถาม',
   // participation complaint category
   bribery: 'การเรียกรับสินบน',
   abuse_of_power: 'การใช้อำนาจโดยมิชอบ',
@@ -145,10 +145,10 @@ export const PARTICIPATION_CATEGORY_LABELS: Record<string, string> = {
   other: 'อื่น ๆ',
 };
 
-/** Kinds of the public's requests (inbox). */
+/** Kinds of the public's requests (inbox): the same words as in KIND_LABELS. */
 export const PARTICIPATION_KIND_LABELS: Record<string, string> = {
-  correction: 'แจ้งข้อมูลไม่ถูกต้อง',
-  question: 'คำถาม',
+  correction: KIND_LABELS.correction,
+  question: KIND_LABELS.question,
 };
 
 export const STATUS_LABELS: Record<string, string> = {

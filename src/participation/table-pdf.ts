@@ -1,12 +1,11 @@
 import PDFDocument from 'pdfkit';
-import { findThaiFont, wrapText } from '../compliance/report/pdf';
+import { wrapText } from '../compliance/report/pdf';
+import { drawLine, measureText, registerSarabun } from '../pdf/sarabun';
 
 /**
- * A small generic PDF (A4 portrait) of headings, paragraphs and tables in the Thai TLWG font that
- * the monthly report uses (findThaiFont, wrapText of src/compliance/report/pdf.ts): lines are
- * broken at Thai word boundaries and each line carries its text as /ActualText, so pdftotext and
- * copying give back the original characters (the same technique as the monthly report's writer,
- * which that module does not export).
+ * A small generic PDF (A4 portrait) of headings, paragraphs and tables in Sarabun, with the
+ * monthly report's machinery (src/pdf/sarabun.ts; wrapText of src/compliance/report/pdf.ts):
+ * lines are broken at Thai word boundaries and carry their text as /ActualText.
  */
 
 export type PdfBlock =
@@ -15,20 +14,16 @@ export type PdfBlock =
   | { type: 'table'; header: string[]; widths?: number[]; rows: string[][] };
 
 const MARGIN = 40;
-const FONT = 'thai';
-const BOLD = 'thai-bold';
 type Doc = InstanceType<typeof PDFDocument>;
 
 export const renderTablePdf = (title: string, blocks: PdfBlock[]): Promise<Buffer> => {
-  const fonts = findThaiFont();
   const doc: Doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     lang: 'th-TH',
     info: { Title: title, Creator: 'Prongsai' },
   } as never);
-  doc.registerFont(FONT, fonts.regular);
-  doc.registerFont(BOLD, fonts.bold);
+  registerSarabun(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -39,20 +34,10 @@ export const renderTablePdf = (title: string, blocks: PdfBlock[]): Promise<Buffe
   const width = () => doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN;
   const lh = (size: number) => size * 1.55;
-  const line = (text: string, x: number, yy: number, size: number, bold: boolean) => {
-    doc.font(bold ? BOLD : FONT).fontSize(size);
-    if (!text) return;
-    doc.markContent('Span', { actual: text, lang: 'th-TH' } as never);
-    doc.text(text, x, yy, { lineBreak: false });
-    const font = (doc as unknown as { _font: { id: string } })._font.id;
-    doc.addContent(`q 1 0 0 -1 0 ${doc.page.height} cm BT /${font} ${size} Tf ET`);
-    doc.endMarkedContent();
-    doc.addContent('Q');
-  };
-  const wrap = (text: string, w: number, size: number, bold: boolean) => {
-    doc.font(bold ? BOLD : FONT).fontSize(size);
-    return wrapText(text, w, (s) => doc.widthOfString(s));
-  };
+  const line = (text: string, x: number, yy: number, size: number, bold: boolean) =>
+    drawLine(doc, text, x, yy, size, bold);
+  const wrap = (text: string, w: number, size: number, bold: boolean) =>
+    wrapText(text, w, (s) => measureText(doc, s, size, bold));
   const ensure = (h: number) => {
     if (y + h <= bottom()) return false;
     doc.addPage({ size: 'A4', margin: MARGIN } as never);

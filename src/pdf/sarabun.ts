@@ -133,3 +133,26 @@ export const drawText = (
   }
   return cx;
 };
+
+/**
+ * One line at (x, y) in Sarabun inside a marked-content span whose /ActualText is the line's
+ * text, so copying and text extraction give back the original characters.
+ */
+export const drawLine = (
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  bold = false,
+): void => {
+  if (!text) return;
+  doc.markContent('Span', { actual: text, lang: 'th-TH' } as never);
+  drawText(doc, text, x, y, size, bold);
+  // Poppler places an ActualText span with the graphics state current at EMC: restore the text's
+  // transformation and font there, or extraction puts the text in the wrong place.
+  const font = (doc as unknown as { _font: { id: string } })._font.id;
+  doc.addContent(`q 1 0 0 -1 0 ${doc.page.height} cm BT /${font} ${size} Tf ET`);
+  doc.endMarkedContent();
+  doc.addContent('Q');
+};

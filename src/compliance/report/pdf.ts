@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { errors } from '@strapi/utils';
-import { drawText, measureText, registerSarabun, thaiDigits } from '../../pdf/sarabun';
+import { drawLine, measureText, registerSarabun, thaiDigits } from '../../pdf/sarabun';
 import { STATUS_LABELS_TH, STATUSES, type Status } from '../rules';
 import {
   auditHeadText,
@@ -106,16 +106,7 @@ class Writer {
   }
   /** One line at (x, y), its text also as /ActualText (see the module comment). */
   line(text: string, x: number, y: number, size: number, bold = false) {
-    const doc = this.doc;
-    if (!text) return;
-    doc.markContent('Span', { actual: text, lang: 'th-TH' } as never);
-    drawText(doc, text, x, y, size, bold);
-    // Poppler places an ActualText span with the graphics state current at EMC: restore the text's
-    // transformation and font there, or extraction puts the text in the wrong place.
-    const font = (doc as unknown as { _font: { id: string } })._font.id;
-    doc.addContent(`q 1 0 0 -1 0 ${doc.page.height} cm BT /${font} ${size} Tf ET`);
-    doc.endMarkedContent();
-    doc.addContent('Q');
+    drawLine(this.doc, text, x, y, size, bold);
   }
   wrap(text: string, width: number, size: number, bold = false): string[] {
     return wrapText(text, width, (s) => this.measure(s, size, bold));
