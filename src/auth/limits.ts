@@ -170,6 +170,17 @@ const FAILED = new Set([400, 401, 403]);
  * The Koa middleware (placed before `strapi::errors`, so it sees the final status). Also makes the
  * forgot-password answers uniform: 200 `{ ok: true }` even when sending the e-mail fails.
  */
+/**
+ * The admin panel's login page shows the server's message as it is: Strapi's "Invalid
+ * credentials" becomes Thai (with the English after it, as every refusal here).
+ */
+const thaiLoginError = (ctx: Ctx) => {
+  if (ctx.status !== 400 || normalizePath(ctx.path) !== '/admin/login') return;
+  const error = (ctx.body as { error?: { message?: string } } | undefined)?.error;
+  if (error?.message === 'Invalid credentials')
+    error.message = 'อีเมลหรือรหัสผ่านไม่ถูกต้อง / Invalid credentials';
+};
+
 export const authLimitMiddleware =
   (strapi: Core.Strapi) => async (ctx: Ctx, next: () => Promise<unknown>) => {
     const kind = routeKind(ctx.method, ctx.path);
@@ -202,6 +213,7 @@ export const authLimitMiddleware =
       }
     }
     await next();
+    thaiLoginError(ctx);
     if (normalizePath(ctx.path) === '/api/auth/forgot-password' && ctx.status >= 500) {
       // The same answer for a registered and an unknown address, whatever the e-mail transport
       // does (strapi::errors has logged the failure).
