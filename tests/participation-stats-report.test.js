@@ -227,3 +227,40 @@ describe('statistics report', () => {
     expect(topics).toEqual(expect.arrayContaining(['complaint_statistics', 'satisfaction_survey']));
   });
 });
+
+test("the PDF lands in the report's unit's folder, whatever units the author also belongs to", async () => {
+  const provisioning = dist('units/provisioning');
+  const email = 'two-units@stats.example.org';
+  // Editor of B first, approver of A: the upload must not fall back to B's folder.
+  for (const [unit, role] of [
+    ['SRB', 'editor'],
+    ['SRA', 'approver'],
+  ]) {
+    await provisioning.upsertUserMembership(strapi, {
+      email,
+      password: PASSWORD,
+      firstname: 'สองหน่วย',
+      unit,
+      role,
+    });
+  }
+  users.both = { token: await adminToken(request, strapi, { email, password: PASSWORD }) };
+  const res = await post('both', { unit: 'SRA', fiscalYear: 2570, period: 'year' });
+  expect(res.status).toBe(201);
+  const draft = await draftOf(res.body.data.documentId);
+  expect(draft.attachments).toHaveLength(1);
+  const file = await strapi.db
+    .query('plugin::upload.file')
+    .findOne({ where: { id: draft.attachments[0].id }, populate: { folder: true } });
+  const unitA = await strapi.db.query('api::unit.unit').findOne({ where: { code: 'SRA' } });
+  expect(file.folder.id).toBe(unitA.mediaFolderId);
+  // B's editor may not replace or delete it through the Media Library.
+  const pdfBefore = file.hash;
+  const del = await http()
+    .post('/upload/actions/bulk-delete')
+    .set('Authorization', `Bearer ${users.editorB.token}`)
+    .send({ fileIds: [file.id], folderIds: [] });
+  expect([403, 404]).toContain(del.status);
+  const after = await strapi.db.query('plugin::upload.file').findOne({ where: { id: file.id } });
+  expect(after.hash).toBe(pdfBefore);
+});

@@ -8,7 +8,8 @@ import { ENUM_LABELS, PARTICIPATION_CATEGORY_LABELS, STATUS_LABELS } from '../co
 import { thaiDate, thaiMonthOfPeriod } from '../compliance/report/period';
 import { suggestChecklistItems } from '../disclosures/suggest';
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../ita/fiscal-year';
-import { editableUnits, readableUnits, scopeOfAdmin } from '../units/scope';
+import { unitFolderOf } from '../units/media';
+import { readableUnits, scopeOfAdmin, writableUnits } from '../units/scope';
 import { COMPLAINT_UID, SURVEY_UID } from './service';
 import { renderTablePdf, type PdfBlock } from './table-pdf';
 import { bad, COMPLAINT_CATEGORIES, objectBody, onlyFields, RATING_FIELDS } from './validate';
@@ -184,7 +185,9 @@ const conflict = (ctx: Context, th: string, en: string) => {
   };
 };
 
-const uploadPdf = async (strapi: Core.Strapi, name: string, bytes: Buffer) => {
+/** The PDF goes into the report's unit's folder (never the caller's first unit's). */
+const uploadPdf = async (strapi: Core.Strapi, unitId: number, name: string, bytes: Buffer) => {
+  const folder = await unitFolderOf(strapi, unitId);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-stats-'));
   const filepath = path.join(dir, name);
   fs.writeFileSync(filepath, bytes);
@@ -193,7 +196,7 @@ const uploadPdf = async (strapi: Core.Strapi, name: string, bytes: Buffer) => {
       upload: (args: unknown) => Promise<Array<{ id: number }>>;
     };
     const [file] = await service.upload({
-      data: { fileInfo: { name, caption: null, alternativeText: null } },
+      data: { fileInfo: { name, caption: null, alternativeText: null, folder } },
       files: { filepath, originalFilename: name, mimetype: 'application/pdf', size: bytes.length },
     });
     return file;
@@ -233,11 +236,12 @@ export const statisticsReportController = ({ strapi }: { strapi: Core.Strapi }) 
     const notFound = new errors.NotFoundError(`ไม่พบหน่วยงาน ${body.unit} / No unit ${body.unit}`);
     if (!unit) throw notFound;
     const scope = await scopeOfAdmin(strapi, user);
-    if (!scope.unrestricted && !editableUnits(scope).includes(unit.id)) {
+    // Editors and approvers (who may upload the unit's files), as for any evidence they write.
+    if (!scope.unrestricted && !writableUnits(scope).includes(unit.id)) {
       // A unit the caller may not see does not exist for them.
       if (!scope.readAll && !readableUnits(scope).includes(unit.id)) throw notFound;
       throw new errors.ForbiddenError(
-        'เฉพาะบรรณาธิการ ผู้อนุมัติ หรือผู้เผยแพร่ของหน่วยงานนี้ / Only the unit’s editors, approvers or publishers',
+        'เฉพาะบรรณาธิการหรือผู้อนุมัติของหน่วยงานนี้ / Only the unit’s editors or approvers',
       );
     }
 
@@ -262,7 +266,7 @@ export const statisticsReportController = ({ strapi }: { strapi: Core.Strapi }) 
     const blocks = tablesOf(unit, fiscalYear, figures);
     const pdf = await renderTablePdf(title, blocks);
     const fileName = `complaint-survey-statistics-${unit.code}-${fiscalYear}-${period}.pdf`;
-    const file = await uploadPdf(strapi, fileName, pdf);
+    const file = await uploadPdf(strapi, unit.id, fileName, pdf);
     // On regeneration the previous generated PDF is replaced; files an editor added stay.
     const previous = existing?.attachments ?? [];
     const kept = previous.filter((f) => f.name !== fileName).map((f) => f.id);

@@ -15,6 +15,10 @@ type Unit = { id: number; code: string; nameTh: string; mediaFolderId: number | 
 type Folder = { id: number; path: string };
 
 /** Each unit owns a top-level Media Library folder, "<CODE> <Thai name>", created with the unit. */
+/** The unit's Media Library folder, created when missing, whoever is asking (server code). */
+export const unitFolderOf = (strapi: Core.Strapi, unitId: number) =>
+  unscoped(() => ensureUnitFolder(strapi, unitId));
+
 export const ensureUnitFolder = async (
   strapi: Core.Strapi,
   unitId: number,
