@@ -374,6 +374,13 @@ describe('retention purge', () => {
       closedAt: ago(10),
     });
     const oldOpen = await makeRequest(A, 'correction', { receivedAt: ago(420), fiscalYear: 2569 });
+    // Answered long ago and never closed: an answer is the usual end of a question.
+    const oldAnswered = await makeRequest(A, 'question', {
+      status: 'answered',
+      receivedAt: ago(430),
+      answeredAt: ago(420),
+      fiscalYear: 2569,
+    });
     const complaint = async (daysAgo) => {
       const tmp = path.join(os.tmpdir(), `ops-${Math.random().toString(36).slice(2)}.pdf`);
       fs.writeFileSync(tmp, '%PDF-1.4\n%%EOF\n');
@@ -429,7 +436,7 @@ describe('retention purge', () => {
     const log = jest.spyOn(console, 'log').mockImplementation((m) => logs.push(String(m)));
     expect(await run(['participation:purge', '--dry-run'], { boot: async () => strapi })).toBe(0);
     expect(logs.join('\n')).toMatch(
-      /would erase personal data of 1 request\(s\).*365 days.* and 1 complaint\(s\).*1825 days.*would delete 1 attachment/,
+      /would erase personal data of 2 request\(s\).*365 days.* and 1 complaint\(s\).*1825 days.*would delete 1 attachment/,
     );
     expect((await rowR(oldQ)).emailEnc).toBeTruthy();
     expect(fs.existsSync(oldFile)).toBe(true);
@@ -444,7 +451,7 @@ describe('retention purge', () => {
     expect(await run(['participation:purge'], { boot: async () => strapi })).toBe(0);
     log.mockRestore();
     expect(logs.join('\n')).toMatch(
-      /erased personal data of 1 request.*1 complaint.*deleted 1 attachment/,
+      /erased personal data of 2 request.*1 complaint.*deleted 1 attachment/,
     );
 
     const q = await rowR(oldQ);
@@ -456,6 +463,11 @@ describe('retention purge', () => {
     });
     expect(q.purgedAt).toBeTruthy();
     expect(q.unitRef).toBe(A.id);
+    expect(await rowR(oldAnswered)).toMatchObject({
+      nameEnc: null,
+      emailEnc: null,
+      status: 'answered',
+    });
     const c = await rowC(oldC);
     expect(c).toMatchObject({
       contactEnc: null,

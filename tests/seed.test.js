@@ -30,6 +30,17 @@ test('the first super admin comes from ADMIN_EMAIL / ADMIN_PASSWORD, once', asyn
   expect(users[0].roles.map((r) => r.code)).toEqual(['strapi-super-admin']);
   await seed().ensureFirstAdmin(strapi);
   expect(await strapi.db.query('admin::user').count()).toBe(1);
+  // Its address changed (or another super admin exists): the variables create no second one.
+  await strapi.db
+    .query('admin::user')
+    .update({ where: { id: users[0].id }, data: { email: 'new-head@example.org' } });
+  await seed().ensureFirstAdmin(strapi);
+  expect((await strapi.db.query('admin::user').findMany()).map((u) => u.email)).toEqual([
+    'new-head@example.org',
+  ]);
+  await strapi.db
+    .query('admin::user')
+    .update({ where: { id: users[0].id }, data: { email: 'head@example.org' } });
 });
 
 test('demo data never seeds in production, even when asked', () => {

@@ -59,10 +59,13 @@ export const purgeExpired = async (
     files: 0,
   };
 
+  // Closed requests, and answered ones never closed (an answer is the usual end of a question).
   const requestWhere = {
     purgedAt: { $null: true },
-    status: { $in: ['resolved', 'rejected'] },
-    closedAt: { $notNull: true, $lt: requestCut },
+    $or: [
+      { status: { $in: ['resolved', 'rejected'] }, closedAt: { $notNull: true, $lt: requestCut } },
+      { status: 'answered', answeredAt: { $notNull: true, $lt: requestCut } },
+    ],
   };
   const complaintWhere = {
     purgedAt: { $null: true },
@@ -93,7 +96,8 @@ export const purgeExpired = async (
   for (const c of complaints) {
     // Claimed first: of two instances running at once, one erases the row and its files.
     const claimed = await strapi.db.query(COMPLAINT_UID).updateMany({
-      where: { id: c.id, purgedAt: { $null: true } },
+      // …and still closed and expired: a complaint reopened meanwhile keeps its data.
+      where: { id: c.id, ...complaintWhere },
       data: { contactEnc: null, attachments: [], purgedAt: stamp },
     });
     if (!claimed.count) continue;

@@ -10,14 +10,16 @@ const UNIT_UID = 'api::unit.unit';
 
 /**
  * The first super admin from ADMIN_EMAIL / ADMIN_PASSWORD (any environment, idempotent); when
- * they are not set the admin panel shows Strapi's registration form as usual.
+ * they are not set the admin panel shows Strapi's registration form as usual. Only the *first*:
+ * once any super admin exists nothing is created, so a deployment that keeps the variables set
+ * never re-creates an administrator whose address changed or whose account was removed.
  */
 export const ensureFirstAdmin = async (strapi: Core.Strapi) => {
   const email = process.env.ADMIN_EMAIL?.trim().toLowerCase();
   const password = process.env.ADMIN_PASSWORD;
   if (!email || !password) return;
   const exists = await strapi.db.query('admin::user').count({ where: { email } });
-  if (exists > 0) return;
+  if (exists > 0 || (await hasSuperAdmin(strapi))) return;
   const superAdmin = await strapi.admin.services.role.getSuperAdmin();
   if (!superAdmin) return;
   await strapi.admin.services.user.create({
