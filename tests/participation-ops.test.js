@@ -325,6 +325,16 @@ describe('reminders to assignees', () => {
     const late = await makeRequest(A, 'correction', { ...assigned, dueAt: iso(-DAY) });
     const later = await makeRequest(A, 'question', { ...assigned, dueAt: iso(10 * DAY) });
     const nobody = await makeRequest(A, 'question', { dueAt: iso(-DAY) });
+    // Assigned to someone who is not (or no longer) a member of A: no reminder for them.
+    const editorB = await strapi.db
+      .query('admin::user')
+      .findOne({ where: { email: users.editorB.email } });
+    const formerMember = await makeRequest(A, 'question', {
+      status: 'assigned',
+      assigneeId: editorB.id,
+      assigneeEmail: editorB.email,
+      dueAt: iso(-DAY),
+    });
     mails.length = 0;
     const first = await sendParticipationReminders(strapi, now);
     expect(first.sent).toHaveLength(1);
@@ -342,6 +352,8 @@ describe('reminders to assignees', () => {
     expect(body).toContain(late);
     expect(body).not.toContain(later);
     expect(body).not.toContain(nobody);
+    expect(body).not.toContain(formerMember);
+    expect(first.sent.map((m) => m.to)).not.toContain(editorB.email);
     expect(body).not.toMatch(/somchai|สมชาย|reporter@public|ขอทราบเวลาทำการ|ข้อมูลไม่เป็นปัจจุบัน/);
     // The same day again: nothing. Three days later: the "soon" one is overdue, once.
     expect((await sendParticipationReminders(strapi, now)).sent).toHaveLength(0);

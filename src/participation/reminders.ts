@@ -28,7 +28,7 @@ type Row = {
   dueAt: string;
   assigneeEmail: string;
   lastReminderFor: string | null;
-  unit: { code: string; nameTh: string } | null;
+  unit: { id: number; code: string; nameTh: string } | null;
 };
 
 export type ParticipationReminder = {
@@ -53,13 +53,26 @@ export const sendParticipationReminders = async (
       $or: [{ lastReminderFor: { $null: true } }, { lastReminderFor: { $ne: 'overdue' } }],
     },
     select: ['id', 'trackingCode', 'kind', 'dueAt', 'assigneeEmail', 'lastReminderFor'],
-    populate: { unit: { select: ['code', 'nameTh'] } },
+    populate: { unit: { select: ['id', 'code', 'nameTh'] } },
     orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
   })) as Row[];
+  // Only people still active in the request's unit: someone who has left is told nothing more.
+  const members = (await strapi.db.query('api::unit-membership.unit-membership').findMany({
+    where: {
+      active: { $ne: false },
+      userEmail: { $in: [...new Set(rows.map((r) => r.assigneeEmail.toLowerCase()))] },
+    },
+    select: ['userEmail'],
+    populate: { unit: { select: ['id'] } },
+  })) as Array<{ userEmail: string; unit: { id: number } | null }>;
+  const stillMember = new Set(members.map((m) => `${m.userEmail.toLowerCase()}:${m.unit?.id}`));
+  const current = rows.filter((r) =>
+    stillMember.has(`${r.assigneeEmail.toLowerCase()}:${r.unit?.id}`),
+  );
 
   // Claim each (request, stage) before sending: another instance claiming it first wins.
   const claimed: Array<Row & { stage: 'due' | 'overdue' }> = [];
-  for (const r of rows) {
+  for (const r of current) {
     const stage = new Date(r.dueAt).getTime() < now.getTime() ? 'overdue' : 'due';
     if (r.lastReminderFor === stage) continue;
     const { count } = await strapi.db.query(REQUEST_UID).updateMany({
