@@ -1097,13 +1097,19 @@ describe('rate limits', () => {
     expect((await post('PA', 'survey', { ratings }, { ip: '203.0.113.8' })).status).toBe(201);
   });
 
-  test('per unit: all addresses together are limited for one unit, other units are not', async () => {
+  test('per unit and form: all addresses together are limited for one unit, other units and the complaint channel are not', async () => {
     await limits().initParticipationLimits({ ...process.env, PARTICIPATION_UNIT_MAX: '3' });
     const ratings = { findability: 3, currency: 3, ease: 3, overall: 3 };
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await post('PA', 'survey', { ratings })).status);
     expect(statuses).toEqual([201, 201, 201, 429, 429, 429]);
     expect((await post('PB', 'survey', { ratings })).status).toBe(201);
+    // The flood of surveys leaves the confidential channel of the same unit open.
+    const complaints = await strapi.db.query(COMPLAINT_UID).count();
+    expect(
+      (await post('PA', 'complaints', { message: 'แจ้งเบาะแส', anonymous: true })).status,
+    ).toBe(201);
+    expect(await strapi.db.query(COMPLAINT_UID).count()).toBe(complaints + 1);
   });
 
   test('challenges per address per minute are limited too', async () => {

@@ -102,9 +102,13 @@ const take = async (
   }
 };
 
-export const takeSubmission = async (address: string, unitCode: string) =>
+/**
+ * Per address, then per unit and form: a flood of one form (surveys, say) never closes another
+ * form of that unit — above all not the confidential complaint channel.
+ */
+export const takeSubmission = async (address: string, unitCode: string, form: string) =>
   (await take(limiters?.ip, address, 'submissions from')) ||
-  (await take(limiters?.unit, unitCode, 'submissions to unit'));
+  (await take(limiters?.unit, `${unitCode}:${form}`, 'submissions to unit and form'));
 
 export const takeChallenge = (address: string) =>
   take(limiters?.challenge, address, 'challenges for');

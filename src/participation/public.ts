@@ -144,7 +144,7 @@ type Kind = 'corrections' | 'questions' | 'survey' | 'complaints';
 const submit = async (strapi: Core.Strapi, ctx: Context, kind: Kind) => {
   noQuery(ctx);
   const unit: UnitRow = await unitByCode(strapi, ctx.params.unitCode);
-  const wait = await takeSubmission(clientKey(ctx.ip), unit.code);
+  const wait = await takeSubmission(clientKey(ctx.ip), unit.code, kind);
   if (wait) return tooMany(ctx, wait);
   if (kind !== 'complaints' && ctx.is('multipart'))
     throw bad('แบบฟอร์มนี้รับเฉพาะ JSON', 'This form takes a JSON body (application/json)');
