@@ -52,7 +52,8 @@ test('the first administrator registers through the form; then the demo accounts
 
   // Strapi emits user.create without awaiting its listeners: the accounts follow at once.
   const emails = [...new Set(seed.DEMO_USERS.map((u) => u.email))];
-  for (let i = 0; i < 100; i += 1) {
+  // Up to 60 s: on a loaded machine the responsibilities (one per item) take a while.
+  for (let i = 0; i < 600; i += 1) {
     const n = await strapi.db.query('admin::user').count({ where: { email: { $in: emails } } });
     const memberships = await strapi.db
       .query('api::unit-membership.unit-membership')
@@ -60,7 +61,7 @@ test('the first administrator registers through the form; then the demo accounts
     const responsibilities = await strapi.db
       .query('api::item-responsibility.item-responsibility')
       .count();
-    if (n === emails.length && memberships === seed.DEMO_USERS.length && responsibilities > 0)
+    if (n === emails.length && memberships === seed.DEMO_USERS.length && responsibilities > 20)
       break;
     await new Promise((r) => setTimeout(r, 100));
   }
