@@ -28,6 +28,8 @@ import {
 } from '@strapi/design-system';
 import { Calendar, ChevronLeft, ChevronRight } from '@strapi/icons';
 import { BOOLEAN_LABELS, booleanLabel, enumLabel, isYearField } from '../common/enum-labels';
+import { toArabicDigits } from '../common/thai';
+import { THAI_MONTHS_LONG } from './compliance/labels';
 
 type Attribute = { type?: string; enum?: string[] } & Record<string, unknown>;
 type FieldProps = {
@@ -100,9 +102,6 @@ const BooleanField = ({ name, required, label, hint, labelAction, disabled }: Fi
 
 /* ------------------------------------------------------------------------- years */
 
-const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
-const arabicDigits = (s: string) => s.replace(/[๐-๙]/g, (d) => String(THAI_DIGITS.indexOf(d)));
-
 const YearField = ({
   name,
   required,
@@ -129,7 +128,7 @@ const YearField = ({
         disabled={disabled}
         value={text}
         onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
-          const digits = arabicDigits(e.target.value)
+          const digits = toArabicDigits(e.target.value)
             .replace(/[^0-9]/g, '')
             .slice(0, 4);
           setText(digits);
@@ -152,20 +151,6 @@ const IntegerField = (props: FieldProps) =>
 /* ------------------------------------------------------------------------- dates */
 
 const BE = 543;
-const MONTHS = [
-  'มกราคม',
-  'กุมภาพันธ์',
-  'มีนาคม',
-  'เมษายน',
-  'พฤษภาคม',
-  'มิถุนายน',
-  'กรกฎาคม',
-  'สิงหาคม',
-  'กันยายน',
-  'ตุลาคม',
-  'พฤศจิกายน',
-  'ธันวาคม',
-];
 const WEEKDAYS = ['อา', 'จ', 'อ', 'พ', 'พฤ', 'ศ', 'ส'];
 const pad = (n: number) => String(n).padStart(2, '0');
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -186,7 +171,7 @@ export const beText = (iso: string | null | undefined) => {
  * A four-digit year from 2400 is Buddhist Era, below it Common Era; two digits are 25xx BE.
  */
 export const parseBeDate = (input: string): string | null => {
-  const s = arabicDigits(input.trim());
+  const s = toArabicDigits(input.trim());
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   const dmy = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2}|\d{4})$/.exec(s);
   let y: number;
@@ -239,7 +224,7 @@ const CalendarGrid = ({
           <ChevronLeft />
         </IconButton>
         <Typography variant="omega" fontWeight="bold" data-prongsai-calendar-header="">
-          {MONTHS[view.m - 1]} {view.y + BE}
+          {THAI_MONTHS_LONG[view.m - 1]} {view.y + BE}
         </Typography>
         <IconButton label="เดือนถัดไป" variant="ghost" onClick={() => move(1)}>
           <ChevronRight />
@@ -279,7 +264,7 @@ const CalendarGrid = ({
                     <button
                       type="button"
                       aria-pressed={isSelected}
-                      aria-label={`${day} ${MONTHS[view.m - 1]} ${view.y + BE}`}
+                      aria-label={`${day} ${THAI_MONTHS_LONG[view.m - 1]} ${view.y + BE}`}
                       onClick={() => onPick(isoOf({ y: view.y, m: view.m, d: day }))}
                       style={{
                         width: 34,
@@ -443,7 +428,7 @@ const localParts = (value: string) => {
   };
 };
 const parseTime = (input: string): string | null => {
-  const m = /^(\d{1,2})[:.](\d{2})$/.exec(arabicDigits(input.trim()));
+  const m = /^(\d{1,2})[:.](\d{2})$/.exec(toArabicDigits(input.trim()));
   if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return null;
   return `${pad(Number(m[1]))}:${m[2]}`;
 };

@@ -1,6 +1,7 @@
 /** Thai-text helpers: digits and a readable ASCII transliteration for slugs. */
 
-const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
+/** ๐–๙, in order. */
+export const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 
 /** "๒๕๖๙" → "2569"; other characters are kept. */
 export const toArabicDigits = (input: string): string =>

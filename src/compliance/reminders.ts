@@ -296,25 +296,39 @@ export const sendReminders = async (
 
 /**
  * Daily at 08:00 Bangkok time. COMPLIANCE_SCHEDULER=false turns it off (e.g. on read-only
- * instances); without SMTP_HOST there is no e-mail and nothing runs. Also installs the rules
- * every responsibility row is checked against (they apply whatever the switch).
+ * instances); without SMTP_HOST there is no e-mail and nothing runs.
  */
-export const registerReminderScheduler = (strapi: Core.Strapi) => {
+export const registerReminderScheduler = (strapi: Core.Strapi) =>
+  addDailyReminderJob(strapi, 'complianceReminders', 'compliance', '0 0 8 * * *', () =>
+    sendReminders(strapi),
+  );
+
+/**
+ * A daily e-mail job (Bangkok time) with SMTP only, off with COMPLIANCE_SCHEDULER=false; logs
+ * what it sent and what failed. Shared by the compliance and the participation reminders.
+ */
+export const addDailyReminderJob = (
+  strapi: Core.Strapi,
+  name: string,
+  label: string,
+  rule: string,
+  run: () => Promise<{ sent: unknown[]; failed: unknown[] }>,
+) => {
   if (process.env.COMPLIANCE_SCHEDULER === 'false' || !process.env.SMTP_HOST) return;
   strapi.cron.add({
-    complianceReminders: {
+    [name]: {
       task: async () => {
         try {
-          const { sent, failed } = await sendReminders(strapi);
+          const { sent, failed } = await run();
           if (sent.length || failed.length)
             strapi.log.info(
-              `[compliance] reminders: ${sent.length} sent${failed.length ? `, ${failed.length} failed` : ''}`,
+              `[${label}] reminders: ${sent.length} sent${failed.length ? `, ${failed.length} failed` : ''}`,
             );
         } catch (error) {
-          strapi.log.error(`[compliance] reminders failed: ${(error as Error).message}`);
+          strapi.log.error(`[${label}] reminders failed: ${(error as Error).message}`);
         }
       },
-      options: { rule: '0 0 8 * * *', tz: 'Asia/Bangkok' },
+      options: { rule, tz: 'Asia/Bangkok' },
     },
   });
 };

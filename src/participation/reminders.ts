@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { REQUEST_UID } from './service';
+import { addDailyReminderJob } from '../compliance/reminders';
 
 /**
  * Reminders to whoever is assigned a correction or question (docs/participation.md,
@@ -140,22 +141,7 @@ export const sendParticipationReminders = async (
 };
 
 /** Daily at 08:15 Bangkok, with SMTP only; COMPLIANCE_SCHEDULER=false turns it off. */
-export const registerParticipationReminders = (strapi: Core.Strapi) => {
-  if (process.env.COMPLIANCE_SCHEDULER === 'false' || !process.env.SMTP_HOST) return;
-  strapi.cron.add({
-    participationReminders: {
-      task: async () => {
-        try {
-          const { sent, failed } = await sendParticipationReminders(strapi);
-          if (sent.length || failed.length)
-            strapi.log.info(
-              `[participation] reminders: ${sent.length} sent${failed.length ? `, ${failed.length} failed` : ''}`,
-            );
-        } catch (error) {
-          strapi.log.error(`[participation] reminders failed: ${(error as Error).message}`);
-        }
-      },
-      options: { rule: '0 15 8 * * *', tz: 'Asia/Bangkok' },
-    },
-  });
-};
+export const registerParticipationReminders = (strapi: Core.Strapi) =>
+  addDailyReminderJob(strapi, 'participationReminders', 'participation', '0 15 8 * * *', () =>
+    sendParticipationReminders(strapi),
+  );

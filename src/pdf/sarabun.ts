@@ -1,5 +1,6 @@
 import path from 'path';
 import type PDFDocument from 'pdfkit';
+import { THAI_DIGITS } from '../common/thai';
 
 /**
  * Sarabun (the open successor of TH Sarabun, the typeface of Thai official correspondence) for
@@ -75,8 +76,6 @@ export const shapeable = (text: string): string =>
 /** The inverse of `shapeable`, for text read back from a PDF. */
 export const fromShaped = (text: string): string =>
   text.replace(/\u0E4D([\u0E48-\u0E4B]?)\u0E32/g, '$1\u0E33');
-
-const THAI_DIGITS = '๐๑๒๓๔๕๖๗๘๙';
 
 /**
  * Figures in Thai digits (๐–๙): every run of ASCII digits that is not part of a code or an
