@@ -487,11 +487,17 @@ test('a submission without a solved challenge is refused and stores nothing (ser
 
   // In the widget: a tampered challenge (easier prefix, signature no longer matches) is solved
   // quickly but refused by the server; the widget explains in Thai.
+  // The widget fetches a fresh challenge after a refusal; that request may still be in flight when
+  // the page closes, so the handler ignores a response disposed by the closing page.
   await page.route(`${BASE}/api/participation/challenge`, async (route) => {
-    const res = await route.fetch();
-    const body = await res.json();
-    body.parameters.keyPrefix = '0';
-    await route.fulfill({ response: res, json: body });
+    try {
+      const res = await route.fetch();
+      const body = await res.json();
+      body.parameters.keyPrefix = '0';
+      await route.fulfill({ response: res, json: body });
+    } catch {
+      // the page closed meanwhile
+    }
   });
   await page.getByRole('button', { name: 'ถามคำถามถึงหน่วยงาน' }).click();
   const dialog = page.getByRole('dialog', { name: 'ถามคำถามถึงหน่วยงาน' });
@@ -507,6 +513,7 @@ test('a submission without a solved challenge is refused and stores nothing (ser
     complaints: await strapi.db.query(COMPLAINT_UID).count(),
   };
   expect(after).toEqual(before);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
   await page.close();
 });
 
