@@ -6,6 +6,7 @@ import contentManager from './content-manager';
 import delivery from './delivery';
 import disclosures from './disclosures';
 import files from './files';
+import integrity from './integrity';
 import ita from './ita';
 import participation from './participation';
 import seed from './seed';
@@ -24,6 +25,7 @@ export default {
     delivery.register(strapi);
     compliance.register(strapi);
     participation.register(strapi);
+    integrity.register(strapi);
     adminFeatures.register(strapi);
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -38,6 +40,7 @@ export default {
     workflow.bootstrap(strapi);
     await auth.bootstrap(strapi);
     await participation.bootstrap(strapi);
+    await integrity.bootstrap(strapi);
   },
   async destroy() {
     await delivery.destroy();

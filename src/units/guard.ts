@@ -2,6 +2,7 @@ import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { DISCLOSURE_BY_UID, UNIT_UID } from '../disclosures/types';
 import { readToOne } from '../disclosures/relations';
+import { UNIT_OWNED_UIDS } from './owned';
 import { CHECKLIST_UID, ITEM_UID } from '../ita/checklists';
 import {
   currentScope,
@@ -160,7 +161,7 @@ export const registerUnitGuard = (strapi: Core.Strapi) => {
       }
       return next();
     }
-    if (!DISCLOSURE_BY_UID.has(ctx.uid)) return next();
+    if (!DISCLOSURE_BY_UID.has(ctx.uid) && !UNIT_OWNED_UIDS.has(ctx.uid)) return next();
     const scope = await currentScope(strapi);
     if (scope) await guard(strapi, ctx, scope);
     return next();

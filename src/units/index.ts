@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerConditions } from './conditions';
 import { registerUnitGuard } from './guard';
+import { registerUnitOwned } from './owned';
 import {
   ensureUnitFolder,
   guardMediaControllers,
@@ -28,6 +29,7 @@ export default {
   register(strapi: Core.Strapi) {
     useRequestContext(strapi);
     registerUnitGuard(strapi);
+    registerUnitOwned(strapi);
     registerUserLifecycles(strapi);
     registerMembershipRules(strapi, (unitId) => ensureUnitFolder(strapi, unitId));
     guardMediaControllers(strapi);
