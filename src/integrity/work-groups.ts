@@ -147,9 +147,16 @@ export const registerWorkGroupRules = (strapi: Core.Strapi) => {
       !['create', 'update', 'clone'].includes(ctx.action)
     )
       return next();
-    const data = (ctx.params as { data?: Record<string, unknown> }).data;
+    const params = ctx.params as { data?: Record<string, unknown> };
+    if (ctx.action === 'create') params.data ??= {};
+    const data = params.data;
     if (data) {
       if (typeof data.name === 'string') data.name = data.name.trim();
+      if (
+        (ctx.action === 'create' || 'name' in data) &&
+        (typeof data.name !== 'string' || !data.name)
+      )
+        throw bilingual('กรุณาระบุชื่อคณะทำงาน', 'name is required', 'name');
       if (Array.isArray(data.members)) {
         if (data.members.length > MAX_MEMBERS)
           throw bilingual(
