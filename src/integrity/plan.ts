@@ -191,9 +191,34 @@ export const loadPlans = async (
 ): Promise<Map<number, PlanRow>> => {
   const out = new Map<number, PlanRow>();
   if (!unitIds.length) return out;
-  const rows = (await strapi.db.query(PLAN_UID).findMany({
+  for (const r of await queryPlans(strapi, fiscalYear, unitIds)) {
+    const unitId = r.unit?.id ?? r.unitRef;
+    if (typeof unitId === 'number') out.set(unitId, r);
+  }
+  return out;
+};
+
+/** Every unit's measures plan of `fiscalYear` (draft versions, the last updated per unit): one query. */
+export const loadPlansAllUnits = async (
+  strapi: Core.Strapi,
+  fiscalYear: number,
+): Promise<PlanRow[]> => {
+  const byUnit = new Map<number, PlanRow>();
+  for (const r of await queryPlans(strapi, fiscalYear, null)) {
+    const unitId = r.unit?.id ?? r.unitRef;
+    if (typeof unitId === 'number') byUnit.set(unitId, r);
+  }
+  return [...byUnit.values()];
+};
+
+const queryPlans = async (
+  strapi: Core.Strapi,
+  fiscalYear: number,
+  unitIds: number[] | null,
+): Promise<PlanRow[]> =>
+  (await strapi.db.query(PLAN_UID).findMany({
     where: {
-      unitRef: { $in: unitIds },
+      ...(unitIds ? { unitRef: { $in: unitIds } } : {}),
       kind: MEASURES_KIND,
       fiscalYear,
       publishedAt: { $null: true },
@@ -211,12 +236,6 @@ export const loadPlans = async (
     populate: PLAN_POPULATE,
     orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
   })) as PlanRow[];
-  for (const r of rows) {
-    const unitId = r.unit?.id ?? r.unitRef;
-    if (typeof unitId === 'number') out.set(unitId, r);
-  }
-  return out;
-};
 
 /** Every progress row of the given plans, keyed by `planDocumentId:stepKey`: one query. */
 export const loadProgress = async (
