@@ -3,6 +3,7 @@ import { registerPlanKeys } from './plan-keys';
 import { registerProgressRules } from './progress';
 import { registerIntegrityReminders } from './reminders';
 import { integrityPlanRoutes } from './routes';
+import { integrityRoutes as dashboardRoutes } from '../compliance/routes/integrity';
 
 /** Integrity measures as tracked plans (issue 14): scores, work groups, plans, progress. */
 export default {
@@ -14,6 +15,12 @@ export default {
       type: 'admin',
       prefix: '/integrity',
       routes: integrityPlanRoutes(strapi),
+    } as never);
+    // The compliance dashboard's section of overdue steps (GET /compliance/integrity).
+    strapi.server.routes({
+      type: 'admin',
+      prefix: '/compliance',
+      routes: dashboardRoutes(strapi),
     } as never);
   },
   async bootstrap(strapi: Core.Strapi) {
