@@ -428,6 +428,31 @@ test('the roll-up of two units, and its XLSX and CSV exports', async () => {
   expect(counts.map((u) => u.totals.overdue)).toEqual([3, 1]);
 });
 
+test('the compliance dashboard lists overdue steps and missing reports per unit', async () => {
+  let res = await get('/compliance/integrity?fiscalYear=2569&asOf=2026-10-01', 'monitor');
+  expect(res.status).toBe(200);
+  const units = Object.fromEntries(res.body.data.units.map((u) => [u.unit, u]));
+  expect(units.ENG).toMatchObject({ plan: plans.ENG.documentId, overdue: 3, missing: 3 });
+  expect(units.SCI).toMatchObject({ plan: plans.SCI.documentId, overdue: 1, missing: 2 });
+  const eng = res.body.data.steps.filter((s) => s.unit === 'ENG');
+  expect(eng.map((s) => [s.stepText, s.owner, s.endMonth, s.overdue, s.missingPeriods])).toEqual([
+    ['ปรับปรุงเว็บไซต์', 'งานประชาสัมพันธ์', 'mar', true, []],
+    ['ประเมินผล', 'หัวหน้าสำนักงาน', 'sep', true, ['sep']],
+    ['จัดอบรม', null, 'jun', true, ['mar', 'sep']],
+  ]);
+  expect(eng[0].measure).toBe('เผยแพร่ข้อมูลสาธารณะครบถ้วน');
+  // A unit's editor sees their unit only; another unit's code is not theirs.
+  res = await get('/compliance/integrity?fiscalYear=2569&asOf=2026-10-01', 'editorSci');
+  expect(res.body.data.units.map((u) => u.unit)).toEqual(['SCI']);
+  expect(res.body.data.steps.every((s) => s.unit === 'SCI')).toBe(true);
+  res = await get('/compliance/integrity?fiscalYear=2569&unit=ENG', 'editorSci');
+  expect(res.body.data.units).toEqual([]);
+  // Nothing overdue early in the year.
+  res = await get('/compliance/integrity?fiscalYear=2569&asOf=2025-10-15', 'admin');
+  expect(res.body.data.steps).toEqual([]);
+  expect(res.body.data.units.every((u) => u.overdue === 0 && u.missing === 0)).toBe(true);
+});
+
 test('refusals: 4xx with a Thai/English message, nothing written', async () => {
   const k = keys();
   const before = await progressRows();
