@@ -6,6 +6,7 @@ import itaMappingDoc from './ita-mapping-doc';
 import openapi from './openapi';
 import auditVerify from './audit-verify';
 import linksCheck from './links-check';
+import measuresImport from './measures-import';
 import participationPurge from './participation-purge';
 import { importUnits, importUsers, unitCreate, userCreate } from './units-users';
 import { UsageError, type CliContext, type Command } from './args';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   'audit:verify': auditVerify,
   'links:check': linksCheck,
   'participation:purge': participationPurge,
+  'measures:import': measuresImport,
 };
 
 const help = () =>
