@@ -561,3 +561,68 @@ test('permissions: editors and approvers keep their units’ progress, the monit
   expect((await as('approver', api().delete(`${CMP}/${documentId}`))).status).toBe(200);
   expect(await strapi.db.query(PROGRESS).count({ where: { documentId } })).toBe(0);
 });
+
+test('the edit views speak Thai: new types and the integrity components; a step’s key is hidden', async () => {
+  const get = async (path) => {
+    const res = await api().get(path).set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    return res.body.data;
+  };
+  const english = (metadatas) =>
+    Object.entries(metadatas)
+      .filter(
+        ([f]) =>
+          !['id', 'documentId', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(f),
+      )
+      .filter(
+        ([, m]) => m.edit && m.edit.visible !== false && !/[\u0E00-\u0E7F]/.test(m.edit.label),
+      )
+      .map(([f, m]) => `${f}=${m.edit.label}`);
+  for (const uid of [
+    PLAN,
+    'api::ita-score.ita-score',
+    'api::work-group.work-group',
+    'api::integrity-progress.integrity-progress',
+  ]) {
+    const { contentType, components } = await get(
+      `/content-manager/content-types/${uid}/configuration`,
+    );
+    expect([uid, english(contentType.metadatas)]).toEqual([uid, []]);
+    for (const [cuid, c] of Object.entries(components))
+      expect([cuid, english(c.metadatas)]).toEqual([cuid, []]);
+  }
+  const plan = (await get(`/content-manager/content-types/${PLAN}/configuration`)).contentType;
+  expect(plan.metadatas.progressCadence.edit.label).toBe('รอบการรายงานความก้าวหน้า');
+  expect(plan.metadatas.measures.edit.label).toBe('มาตรการ/แนวทาง');
+  const step = (await get('/content-manager/components/integrity.step/configuration')).component;
+  expect(step.metadatas.key.edit).toMatchObject({ visible: false, editable: false });
+  expect(JSON.stringify(step.layouts.edit)).not.toContain('"key"');
+  expect(step.metadatas.text.edit.label).toBe('ขั้นตอนหรือวิธีการปฏิบัติ');
+  const measure = (await get('/content-manager/components/integrity.measure/configuration'))
+    .component;
+  expect(measure.metadatas.issue.edit.label).toBe('ประเด็น');
+  expect(measure.metadatas.workGroup.edit.mainField).toBe('name');
+  const member = (await get('/content-manager/components/integrity.member/configuration'))
+    .component;
+  expect(member.metadatas.role.edit.label).toBe('บทบาทในคณะทำงาน');
+
+  const { enumLabel } = require('../dist/src/common/enum-labels');
+  expect(['oct', 'mar', 'sep'].map((m) => enumLabel('startMonth', m))).toEqual([
+    'ตุลาคม',
+    'มีนาคม',
+    'กันยายน',
+  ]);
+  expect(enumLabel('period', 'jun')).toBe('มิถุนายน');
+  expect(
+    ['monthly', 'quarterly', 'half_year', 'annual'].map((c) => enumLabel('progressCadence', c)),
+  ).toEqual(['รายเดือน', 'รายไตรมาส', 'ราย 6 เดือน', 'รายปี']);
+  expect(
+    ['not_started', 'in_progress', 'done', 'cancelled'].map((s) => enumLabel('status', s)),
+  ).toEqual(['ยังไม่เริ่ม', 'กำลังดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ยกเลิก']);
+  expect(['chair', 'member', 'secretary'].map((r) => enumLabel('role', r))).toEqual([
+    'ประธาน',
+    'กรรมการ',
+    'เลขานุการ',
+  ]);
+  expect(enumLabel('role', 'editor')).toBe('บรรณาธิการ');
+});

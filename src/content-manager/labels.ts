@@ -257,6 +257,9 @@ export const TYPE_LABELS: Record<string, Record<string, Label>> = {
     startMonth: { label: 'เดือนเริ่มต้น', description: 'เว้นว่าง = ตามมาตรการ' },
     endMonth: { label: 'เดือนสิ้นสุด', description: 'เว้นว่าง = ตามมาตรการ' },
   },
+  'shared.period': {
+    label: { label: 'ชื่อช่วงเวลา', description: 'เช่น "ปีงบประมาณ 2567" หรือ "พ.ศ. 2566–2570"' },
+  },
   'integrity.member': {
     name: { label: 'ชื่อ-นามสกุล' },
     role: { label: 'บทบาทในคณะทำงาน' },
