@@ -8,6 +8,7 @@ import auditVerify from './audit-verify';
 import linksCheck from './links-check';
 import measuresImport from './measures-import';
 import participationPurge from './participation-purge';
+import itaScoresImport from './ita-scores-import';
 import { importUnits, importUsers, unitCreate, userCreate } from './units-users';
 import { UsageError, type CliContext, type Command } from './args';
 
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   'links:check': linksCheck,
   'participation:purge': participationPurge,
   'measures:import': measuresImport,
+  'ita-scores:import': itaScoresImport,
 };
 
 const help = () =>

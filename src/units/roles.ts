@@ -104,6 +104,16 @@ const PROGRESS_UID = 'api::integrity-progress.integrity-progress';
 const progressPermissions = (actions: string[], conditions: string[]): Permission[] =>
   actions.map((a) => ({ action: `${CM}.${a}`, subject: PROGRESS_UID, conditions }));
 // --- end issue 14 progress --------------------------------------------------------------------
+// --- Issue 14 (helper A): ITA scores and work groups, unit-owned (src/units/owned.ts). -------
+// Unit editors and approvers manage those of their units in the Content Manager (the same
+// conditions as disclosures); central monitors read them. The unit guard enforces the same on
+// every Document Service path.
+const SCORE_AND_WORK_GROUP_UIDS = ['api::ita-score.ita-score', 'api::work-group.work-group'];
+const scoresAndWorkGroups = (actions: string[], conditions: string[]): Permission[] =>
+  SCORE_AND_WORK_GROUP_UIDS.flatMap((subject) =>
+    actions.map((a) => ({ action: `${CM}.${a}`, subject, conditions })),
+  );
+// --- end of issue 14 (helper A) -------------------------------------------------------------
 
 /** The exact permissions of each role. Media scoping is enforced by src/units/media.ts. */
 export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
@@ -112,6 +122,7 @@ export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
       return [
         ...forTypes(['create', 'read', 'update', 'delete'], [CONDITION.editor]),
         ...progressPermissions(['create', 'read', 'update', 'delete'], [CONDITION.editor]),
+        ...scoresAndWorkGroups(['create', 'read', 'update', 'delete'], [CONDITION.editor]),
         ...readReference([CONDITION.member]),
         ...[...UPLOAD_READ, ...UPLOAD_WRITE].map((action) => ({ action })),
       ];
@@ -119,6 +130,7 @@ export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
       return [
         ...forTypes(['create', 'read', 'update', 'delete', 'publish'], [CONDITION.approver]),
         ...progressPermissions(['create', 'read', 'update', 'delete'], [CONDITION.approver]),
+        ...scoresAndWorkGroups(['create', 'read', 'update', 'delete'], [CONDITION.approver]),
         ...readReference([CONDITION.member]),
         ...[...UPLOAD_READ, ...UPLOAD_WRITE].map((action) => ({ action })),
       ];
@@ -131,6 +143,7 @@ export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
     case 'monitor':
       return [
         ...forTypes(['read'], []),
+        ...scoresAndWorkGroups(['read'], []),
         ...readReference([]),
         { action: `${CM}.read`, subject: 'api::unit-membership.unit-membership' },
         // Compliance: who is responsible for what, and the monthly reports.
