@@ -626,3 +626,35 @@ test('the edit views speak Thai: new types and the integrity components; a step�
   ]);
   expect(enumLabel('role', 'editor')).toBe('บรรณาธิการ');
 });
+
+test('the real command (bin.js) imports into the running database and keeps every step key', async () => {
+  const before = await planOf();
+  const keys = before.measures.map((x) => x.steps.map((s) => s.key));
+  const counted = await counts();
+  const bin = spawnSync(
+    process.execPath,
+    [
+      path.join(appDir, 'src', 'cli', 'bin.js'),
+      'measures:import',
+      CSV,
+      '--unit',
+      'MSK3',
+      '--year',
+      '2567',
+    ],
+    {
+      cwd: tmp,
+      encoding: 'utf8',
+      // The same database as this test's Strapi (SQLite file or PostgreSQL schema).
+      env: { ...process.env, PRONGSAI_SKIP_COMPILE: '1', INIT_CWD: tmp, LOG_LEVEL: 'error' },
+    },
+  );
+  expect([bin.status, bin.stderr]).toEqual([0, '']);
+  expect(bin.stdout).toContain(
+    `แทนที่มาตรการของแผนฉบับร่าง ${before.documentId}: 7 มาตรการ 28 ขั้นตอน (คงรหัสขั้นตอนเดิม 28`,
+  );
+  const after = await planOf();
+  expect(after.measures.map((x) => x.steps.map((s) => s.key))).toEqual(keys);
+  expect(after.measures.map((x) => x.steps.length)).toEqual(SEED_STEP_COUNTS);
+  expect(await counts()).toEqual(counted);
+});
