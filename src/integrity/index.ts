@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerPlanKeys } from './plan-keys';
+import { registerPlanRules } from './plan-rules';
 import { registerProgressRules } from './progress';
 import { registerIntegrityReminders } from './reminders';
 import { integrityPlanRoutes } from './routes';
@@ -12,6 +13,7 @@ import { registerScoreRoutes } from './routes-scores';
 export default {
   register(strapi: Core.Strapi) {
     registerPlanKeys(strapi);
+    registerPlanRules(strapi);
     // Plan and progress (src/integrity/plan.ts, progress.ts, routes.ts).
     registerProgressRules(strapi);
     strapi.server.routes({
