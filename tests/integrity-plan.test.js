@@ -31,7 +31,7 @@ const post = (path, body, who = 'admin') =>
 const progressRows = async () =>
   (
     await strapi.db.query(PROGRESS).findMany({
-      select: ['planDocumentId', 'stepKey', 'period', 'status', 'percent', 'fiscalYear', 'unitRef'],
+      select: ['planDocumentId', 'stepKey', 'period', 'progressStatus', 'percent', 'fiscalYear', 'unitRef'],
       orderBy: { id: 'asc' },
     })
   ).map((r) => JSON.stringify(r));
@@ -548,7 +548,7 @@ test('refusals: 4xx with a Thai/English message, nothing written', async () => {
     planDocumentId: P,
     stepKey: k.web,
     period: 'sep',
-    status: 'in_progress',
+    progressStatus: 'in_progress',
     percent: 10,
   };
   const bad = [
@@ -571,11 +571,10 @@ test('refusals: 4xx with a Thai/English message, nothing written', async () => {
   await expect(docs.clone({ documentId: row.documentId, data: {} })).rejects.toThrow(/ \/ /);
   expect(await progressRows()).toEqual(before);
 
-  // The Content Manager (as an administrator): the same rules, the same messages. (The CM reads
-  // a body's `status` as Strapi's draft/published dimension, so these bodies leave it out.)
+  // The Content Manager (as an administrator): the same rules, the same messages. The field is
+  // stored as `progressStatus` (a body's `status` is Strapi's draft/published dimension).
   const cm = '/content-manager/collection-types/api::integrity-progress.integrity-progress';
   const cmBase = { ...base };
-  delete cmBase.status;
   const cmBad = await api()
     .post(cm)
     .set('Authorization', `Bearer ${tokens.admin}`)
@@ -596,14 +595,14 @@ test('refusals: 4xx with a Thai/English message, nothing written', async () => {
       stepKey: k.train,
       period: 'mar',
       fiscalYear: 2570,
-      status: 'done',
+      progressStatus: 'done',
       percent: 20,
     },
   });
   const stored = await strapi.db
     .query(PROGRESS)
     .findOne({ where: { documentId: made.documentId } });
-  expect(stored).toMatchObject({ fiscalYear: 2569, percent: 100, status: 'done' });
+  expect(stored).toMatchObject({ fiscalYear: 2569, percent: 100, progressStatus: 'done' });
   await docs.delete({ documentId: made.documentId });
   expect(await progressRows()).toEqual(before);
 });

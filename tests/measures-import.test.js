@@ -522,9 +522,7 @@ test('permissions: editors and approvers keep their units’ progress, the monit
     planDocumentId: plan.documentId,
     stepKey,
     period: 'mar',
-    // No `status`: the Content Manager reads a body's `status` as the draft/published dimension
-    // and answers 400 "Invalid status" for not_started … cancelled (reported; the field keeps
-    // its default here).
+    progressStatus: 'in_progress',
     percent: 40,
     done: 'แจ้งผลการประเมินแก่ผู้บริหารแล้ว',
   });
@@ -535,9 +533,9 @@ test('permissions: editors and approvers keep their units’ progress, the monit
   const updated = await as('editor', api().put(`${CMP}/${documentId}`)).send({ percent: 60 });
   expect(updated.status).toBe(200);
   const stored = await strapi.db.query(PROGRESS).findOne({ where: { documentId } });
-  expect([stored.percent, stored.status, stored.done]).toEqual([
+  expect([stored.percent, stored.progressStatus, stored.done]).toEqual([
     60,
-    'not_started',
+    'in_progress',
     'แจ้งผลการประเมินแก่ผู้บริหารแล้ว',
   ]);
 

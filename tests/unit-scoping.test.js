@@ -196,7 +196,7 @@ beforeAll(async () => {
       planDocumentId: plan.documentId,
       stepKey: plan.measures[0].steps[0].key,
       period: 'mar',
-      status: 'in_progress',
+      progressStatus: 'in_progress',
       percent: 30,
     });
   }
@@ -838,7 +838,8 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
         planDocumentId: measurePlans.B.documentId,
         stepKey: measurePlans.B.step,
         period: 'sep',
-        percent: 100, // no `status`: the CM reads it as the draft/published dimension
+        progressStatus: 'done',
+        percent: 100,
       },
     };
     const changes = {

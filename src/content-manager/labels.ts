@@ -248,7 +248,7 @@ export const TYPE_LABELS: Record<string, Record<string, Label>> = {
   },
   'api::integrity-progress.integrity-progress': {
     period: { label: 'รอบรายงาน (เดือนสิ้นรอบ)' },
-    status: { label: 'สถานะการดำเนินงาน' },
+    progressStatus: { label: 'สถานะการดำเนินงาน' },
     done: { label: 'สิ่งที่ดำเนินการแล้ว' },
   },
   'integrity.step': {
@@ -308,7 +308,7 @@ export const LIST_COLUMNS: Record<string, string[]> = {
     'unit',
     'fiscalYear',
     'period',
-    'status',
+    'progressStatus',
     'percent',
   ],
 };

@@ -253,7 +253,7 @@ export const loadProgress = async (
       'planDocumentId',
       'stepKey',
       'period',
-      'status',
+      'progressStatus',
       'percent',
       'done',
       'problems',
@@ -261,8 +261,12 @@ export const loadProgress = async (
     ],
     ...(withEvidence ? { populate: { evidence: { select: ['id', 'name', 'url'] } } } : {}),
     orderBy: [{ id: 'asc' }],
-  })) as ProgressRow[];
+  })) as Array<ProgressRow & { progressStatus?: ProgressStatus }>;
   for (const r of rows) {
+    // Stored as `progressStatus`: a field named `status` is read by the Content Manager as the
+    // draft/published dimension. Everything else (API, rules) calls it `status`.
+    r.status = r.progressStatus as ProgressStatus;
+    delete r.progressStatus;
     const k = `${r.planDocumentId}:${r.stepKey}`;
     const list = out.get(k);
     if (list) list.push(r);

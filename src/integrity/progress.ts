@@ -139,7 +139,7 @@ type StoredRow = {
   planDocumentId: string;
   stepKey: string;
   period: string;
-  status: string;
+  progressStatus: string;
   percent: number | null;
   unitRef: number | null;
 };
@@ -166,7 +166,7 @@ const enforce = async (strapi: Core.Strapi, ctx: Ctx) => {
         'planDocumentId',
         'stepKey',
         'period',
-        'status',
+        'progressStatus',
         'percent',
         'unitRef',
       ],
@@ -203,8 +203,8 @@ const enforce = async (strapi: Core.Strapi, ctx: Ctx) => {
 
   const period = pick('period');
   checkStepAndPeriod(plan, stepKey, period);
-  const status = readStatus(pick('status') ?? 'not_started');
-  data.status = status;
+  const status = readStatus(pick('progressStatus') ?? 'not_started');
+  data.progressStatus = status;
   const percent = pick('percent');
   data.percent =
     status === 'done' ? 100 : percent === undefined || percent === null ? 0 : readPercent(percent);
@@ -347,7 +347,7 @@ export const upsertProgress = async (
       planDocumentId: plan.documentId,
       stepKey: input.step,
       period: input.period,
-      status: input.status,
+      progressStatus: input.status,
       percent: input.percent,
       done: input.done,
       problems: input.problems,

@@ -273,7 +273,7 @@ export const integrityPlanRoutes = (strapi: Core.Strapi) => [
           step: row.stepKey,
           period: row.period,
           fiscalYear: row.fiscalYear,
-          status: row.status,
+          status: row.progressStatus,
           percent: row.percent,
           done: row.done ?? null,
           problems: row.problems ?? null,
