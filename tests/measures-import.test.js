@@ -615,7 +615,7 @@ test('the edit views speak Thai: new types and the integrity components; a step�
     ['monthly', 'quarterly', 'half_year', 'annual'].map((c) => enumLabel('progressCadence', c)),
   ).toEqual(['รายเดือน', 'รายไตรมาส', 'ราย 6 เดือน', 'รายปี']);
   expect(
-    ['not_started', 'in_progress', 'done', 'cancelled'].map((s) => enumLabel('status', s)),
+    ['not_started', 'in_progress', 'done', 'cancelled'].map((s) => enumLabel('progressStatus', s)),
   ).toEqual(['ยังไม่เริ่ม', 'กำลังดำเนินการ', 'ดำเนินการแล้วเสร็จ', 'ยกเลิก']);
   expect(['chair', 'member', 'secretary'].map((r) => enumLabel('role', r))).toEqual([
     'ประธาน',
