@@ -1,12 +1,31 @@
 import type { Core } from '@strapi/strapi';
 import { registerDocumentRoutes } from './documents-routes';
 import { registerPlanKeys } from './plan-keys';
+import { registerProgressRules } from './progress';
+import { registerIntegrityReminders } from './reminders';
+import { integrityPlanRoutes } from './routes';
+import { integrityRoutes as dashboardRoutes } from '../compliance/routes/integrity';
 
 /** Integrity measures as tracked plans (issue 14): scores, work groups, plans, progress. */
 export default {
   register(strapi: Core.Strapi) {
     registerPlanKeys(strapi);
     registerDocumentRoutes(strapi);
+    // Plan and progress (src/integrity/plan.ts, progress.ts, routes.ts).
+    registerProgressRules(strapi);
+    strapi.server.routes({
+      type: 'admin',
+      prefix: '/integrity',
+      routes: integrityPlanRoutes(strapi),
+    } as never);
+    // The compliance dashboard's section of overdue steps (GET /compliance/integrity).
+    strapi.server.routes({
+      type: 'admin',
+      prefix: '/compliance',
+      routes: dashboardRoutes(strapi),
+    } as never);
   },
-  async bootstrap(_strapi: Core.Strapi) {},
+  async bootstrap(strapi: Core.Strapi) {
+    registerIntegrityReminders(strapi);
+  },
 };
