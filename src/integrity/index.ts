@@ -5,6 +5,9 @@ import { registerProgressRules } from './progress';
 import { registerIntegrityReminders } from './reminders';
 import { integrityPlanRoutes } from './routes';
 import { integrityRoutes as dashboardRoutes } from '../compliance/routes/integrity';
+import { registerWorkGroupRules } from './work-groups';
+import { registerScoreRules } from './scores';
+import { registerScoreRoutes } from './routes-scores';
 
 /** Integrity measures as tracked plans (issue 14): scores, work groups, plans, progress. */
 export default {
@@ -24,6 +27,10 @@ export default {
       prefix: '/compliance',
       routes: dashboardRoutes(strapi),
     } as never);
+    registerWorkGroupRules(strapi);
+    // ITA scores (helper A): validation on every write, GET /integrity/scores, POST /integrity/plan/from-scores.
+    registerScoreRules(strapi);
+    registerScoreRoutes(strapi);
   },
   async bootstrap(strapi: Core.Strapi) {
     registerIntegrityReminders(strapi);
