@@ -23,7 +23,6 @@ const PASSWORD = 'Prongsai123';
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-year-'));
 
 let strapi;
-let unit;
 const tokens = {};
 const http = () => request(strapi.server.httpServer);
 const as = (who) => ({
@@ -89,7 +88,7 @@ const itaItem = async (code) => {
 
 beforeAll(async () => {
   strapi = await setupStrapi({ INTEGRITY_SCORE_TARGET: '85' });
-  unit = await createUnit(strapi, {
+  await createUnit(strapi, {
     code: 'YRW',
     nameTh: 'สำนักงานเขตทดสอบปีงบประมาณ',
     websiteUrl: 'https://yrw.example.go.th',
@@ -147,7 +146,11 @@ test('a year of integrity measures: scores → plan → progress → 6-month rep
   });
   expect(draft.measures.map((m) => m.indicatorCode).sort()).toEqual(['2', '9']);
   const owners = ['กลุ่มนโยบายและแผน', 'กลุ่มส่งเสริมการศึกษาทางไกลและเทคโนโลยีสารสนเทศ'];
-  const strip = ({ id: _id, ...rest }) => rest;
+  const strip = (row) => {
+    const { id, ...rest } = row;
+    expect(id).toEqual(expect.any(Number));
+    return rest;
+  };
   await strapi.documents(PLAN_UID).update({
     documentId: planId,
     data: {
