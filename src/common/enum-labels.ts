@@ -175,11 +175,14 @@ export const MEMBERSHIP_ROLE_LABELS: Record<string, string> = {
 };
 
 /** Enumeration labels by attribute name. */
-/** The status of a step of an integrity-measures plan in a progress report (issue 14). */
+/**
+ * The status of a step of an integrity-measures plan (issue 14), as the progress roll-up words
+ * it (src/integrity/routes.ts).
+ */
 export const PROGRESS_STATUS_LABELS: Record<string, string> = {
-  not_started: 'ยังไม่ดำเนินการ',
-  in_progress: 'อยู่ระหว่างดำเนินการ',
-  done: 'ดำเนินการแล้วเสร็จ',
+  not_started: 'ยังไม่เริ่ม',
+  in_progress: 'กำลังดำเนินการ',
+  done: 'เสร็จแล้ว',
   cancelled: 'ยกเลิก',
 };
 
