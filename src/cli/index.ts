@@ -6,6 +6,7 @@ import itaMappingDoc from './ita-mapping-doc';
 import openapi from './openapi';
 import auditVerify from './audit-verify';
 import linksCheck from './links-check';
+import measuresImport from './measures-import';
 import participationPurge from './participation-purge';
 import itaScoresImport from './ita-scores-import';
 import { importUnits, importUsers, unitCreate, userCreate } from './units-users';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   'audit:verify': auditVerify,
   'links:check': linksCheck,
   'participation:purge': participationPurge,
+  'measures:import': measuresImport,
   'ita-scores:import': itaScoresImport,
 };
 

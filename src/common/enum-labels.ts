@@ -174,6 +174,45 @@ export const MEMBERSHIP_ROLE_LABELS: Record<string, string> = {
   admin: 'ผู้ดูแลระบบ',
 };
 
+/** Months of a fiscal year (plans' measures and steps, progress periods): oct … sep. */
+export const FISCAL_MONTH_LABELS: Record<string, string> = {
+  oct: 'ตุลาคม',
+  nov: 'พฤศจิกายน',
+  dec: 'ธันวาคม',
+  jan: 'มกราคม',
+  feb: 'กุมภาพันธ์',
+  mar: 'มีนาคม',
+  apr: 'เมษายน',
+  may: 'พฤษภาคม',
+  jun: 'มิถุนายน',
+  jul: 'กรกฎาคม',
+  aug: 'สิงหาคม',
+  sep: 'กันยายน',
+};
+
+/** How often progress on an integrity-measures plan is reported. */
+export const PROGRESS_CADENCE_LABELS: Record<string, string> = {
+  monthly: 'รายเดือน',
+  quarterly: 'รายไตรมาส',
+  half_year: 'ราย 6 เดือน',
+  annual: 'รายปี',
+};
+
+/** The status of a step of an integrity-measures plan in a reporting period. */
+export const PROGRESS_STATUS_LABELS: Record<string, string> = {
+  not_started: 'ยังไม่เริ่ม',
+  in_progress: 'กำลังดำเนินการ',
+  done: 'ดำเนินการแล้วเสร็จ',
+  cancelled: 'ยกเลิก',
+};
+
+/** A member's role in a work group (คณะทำงาน). */
+export const WORK_GROUP_ROLE_LABELS: Record<string, string> = {
+  chair: 'ประธาน',
+  member: 'กรรมการ',
+  secretary: 'เลขานุการ',
+};
+
 /** Enumeration labels by attribute name. */
 /**
  * The status of a step of an integrity-measures plan (issue 14), as the progress roll-up words
@@ -193,8 +232,12 @@ export const ENUM_LABELS: Record<string, Record<string, string>> = {
   group: UNIT_GROUP_LABELS,
   kind: KIND_LABELS,
   category: KIND_LABELS,
-  status: STATUS_LABELS,
-  role: MEMBERSHIP_ROLE_LABELS,
+  status: { ...STATUS_LABELS, ...PROGRESS_STATUS_LABELS },
+  role: { ...MEMBERSHIP_ROLE_LABELS, ...WORK_GROUP_ROLE_LABELS },
+  startMonth: FISCAL_MONTH_LABELS,
+  endMonth: FISCAL_MONTH_LABELS,
+  period: FISCAL_MONTH_LABELS,
+  progressCadence: PROGRESS_CADENCE_LABELS,
   publishingMode: { self: 'เผยแพร่เอง', central: 'เผยแพร่โดยส่วนกลาง' },
   origin: { carry_over: 'ยกมาจากปีก่อน', publish: 'เผยแพร่ในปีนี้' },
   state: { to_confirm: 'รอยืนยัน', confirmed: 'ยืนยันแล้ว' },

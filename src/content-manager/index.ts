@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import {
   COMMON_LABELS,
   DEFAULT_LIST_COLUMNS,
+  HIDDEN_FIELDS,
   LIST_COLUMNS,
   MAIN_FIELD,
   REPLACED_DESCRIPTIONS,
@@ -19,12 +20,13 @@ type ConfigurableModel = {
   attributes: Record<string, { type: string; target?: string }>;
 };
 
-const LAYOUT_VERSION = 5;
+const LAYOUT_VERSION = 6;
 
 /** What a relation to these types shows in pickers and chips. */
 const RELATION_LABEL: Record<string, string> = {
   'api::unit.unit': 'nameTh',
   'api::ita-item.ita-item': 'label',
+  'api::work-group.work-group': 'name',
 };
 
 /**
@@ -45,17 +47,21 @@ const configure = async (
   const config = await service.findConfiguration(model);
   const metadatas = config.metadatas ?? {};
   let changed = false;
-  // Internal mirror of the unit relation (src/disclosures/guard.ts): never shown or edited.
-  const internal = metadatas.unitRef;
-  if (internal?.edit && internal.edit.visible !== false) {
-    internal.edit.visible = false;
-    internal.edit.editable = false;
-    changed = true;
+  // Internal mirror of the unit relation (src/disclosures/guard.ts), and fields the system
+  // writes (HIDDEN_FIELDS, e.g. a step's key): never shown or edited.
+  const hidden = ['unitRef', ...(HIDDEN_FIELDS[model.uid] ?? [])];
+  for (const name of hidden) {
+    const internal = metadatas[name];
+    if (internal?.edit && (internal.edit.visible !== false || internal.edit.editable !== false)) {
+      internal.edit.visible = false;
+      internal.edit.editable = false;
+      changed = true;
+    }
   }
   if (config.layouts && Array.isArray(config.layouts.edit)) {
     const rows = config.layouts.edit as Array<Array<{ name: string }>>;
     const pruned = rows
-      .map((row) => row.filter((f) => f.name !== 'unitRef'))
+      .map((row) => row.filter((f) => !hidden.includes(f.name)))
       .filter((row) => row.length > 0);
     if (pruned.length !== rows.length || pruned.some((r, i) => r.length !== rows[i].length)) {
       config.layouts.edit = pruned;
@@ -142,7 +148,7 @@ export default {
       await configure(strapi, ct as unknown as ConfigurableModel, 'content-types', applyLayout);
     }
     for (const [uid, comp] of Object.entries(strapi.components)) {
-      if (!/^(shared|procurement)\./.test(uid)) continue;
+      if (!/^(shared|procurement|integrity)\./.test(uid)) continue;
       await configure(strapi, comp as unknown as ConfigurableModel, 'components', false);
     }
     if (applyLayout) await store.set({ value: LAYOUT_VERSION });

@@ -188,6 +188,37 @@ export const COMMON_LABELS: Record<string, Label> = {
   selectionReason: { label: 'เหตุผลที่คัดเลือกโดยสังเขป' },
   contractNumber: { label: 'เลขที่สัญญาหรือข้อตกลง' },
   contractDate: { label: 'วันที่ของสัญญาหรือข้อตกลง' },
+  // integrity measures (issue 14): the plan's measures and steps, scores, work groups, progress
+  progressCadence: {
+    label: 'รอบการรายงานความก้าวหน้า',
+    description:
+      'รายเดือน รายไตรมาส ราย 6 เดือน หรือรายปี — เดือนสิ้นรอบที่ผู้รับผิดชอบรายงานความก้าวหน้าของแต่ละขั้นตอน',
+  },
+  measures: {
+    label: 'มาตรการ/แนวทาง',
+    description:
+      'ใช้กับแผนประเภท "มาตรการส่งเสริมคุณธรรมและความโปร่งใส" — นำเข้าจากตารางแบบเดียวกับเอกสารมาตรการได้ (npm run cli -- measures:import)',
+  },
+  issueNo: { label: 'ลำดับประเด็น', description: 'เว้นว่าง = ตามลำดับในแผน' },
+  issue: { label: 'ประเด็น', description: 'ประเด็นที่ต้องพัฒนาจากผลการประเมิน ITA' },
+  measure: { label: 'มาตรการ/แนวทาง' },
+  target: { label: 'เป้าหมาย/ตัวชี้วัดความสำเร็จ' },
+  startMonth: { label: 'เดือนเริ่มต้น' },
+  endMonth: { label: 'เดือนสิ้นสุด' },
+  owner: { label: 'ผู้รับผิดชอบ', description: 'เช่น กลุ่มงาน ตำแหน่ง หรือชื่อคณะทำงาน' },
+  workGroup: { label: 'คณะทำงานที่รับผิดชอบ', description: 'คณะทำงานของหน่วยงานเดียวกัน' },
+  steps: { label: 'ขั้นตอนหรือวิธีการปฏิบัติ' },
+  members: { label: 'สมาชิกคณะทำงาน' },
+  indicatorName: { label: 'ชื่อตัวชี้วัด' },
+  score: { label: 'คะแนน (0–100)' },
+  planDocumentId: {
+    label: 'รหัสแผนมาตรการ',
+    description: 'รหัสเอกสาร (documentId) ของแผนมาตรการที่รายงาน',
+  },
+  stepKey: { label: 'รหัสขั้นตอน', description: 'รหัสของขั้นตอนในแผนมาตรการที่รายงาน' },
+  percent: { label: 'ร้อยละความก้าวหน้า (0–100)' },
+  problems: { label: 'ปัญหา/อุปสรรค/ข้อจำกัด' },
+  evidence: { label: 'หลักฐานการดำเนินงาน' },
 };
 
 /** Per-type overrides where the common label would mislead. */
@@ -207,6 +238,31 @@ export const TYPE_LABELS: Record<string, Record<string, Label>> = {
   },
   'api::compliance-report.compliance-report': {
     period: { label: 'เดือนที่รายงาน (ค.ศ. ปี-เดือน)', description: 'เช่น 2026-10' },
+  },
+  'api::ita-score.ita-score': {
+    indicatorCode: { label: 'รหัสตัวชี้วัด', description: 'เช่น 1, 9, 9.1 หรือ IIT' },
+  },
+  'api::work-group.work-group': {
+    name: { label: 'ชื่อคณะทำงาน' },
+    description: { label: 'หน้าที่และรายละเอียด' },
+  },
+  'api::integrity-progress.integrity-progress': {
+    period: { label: 'รอบรายงาน (เดือนสิ้นรอบ)' },
+    status: { label: 'สถานะการดำเนินงาน' },
+    done: { label: 'สิ่งที่ดำเนินการแล้ว' },
+  },
+  'integrity.step': {
+    key: { label: 'รหัสขั้นตอน (ระบบกำหนด)' },
+    text: { label: 'ขั้นตอนหรือวิธีการปฏิบัติ' },
+    startMonth: { label: 'เดือนเริ่มต้น', description: 'เว้นว่าง = ตามมาตรการ' },
+    endMonth: { label: 'เดือนสิ้นสุด', description: 'เว้นว่าง = ตามมาตรการ' },
+  },
+  'shared.period': {
+    label: { label: 'ชื่อช่วงเวลา', description: 'เช่น "ปีงบประมาณ 2567" หรือ "พ.ศ. 2566–2570"' },
+  },
+  'integrity.member': {
+    name: { label: 'ชื่อ-นามสกุล' },
+    role: { label: 'บทบาทในคณะทำงาน' },
   },
   'api::procurement-summary.procurement-summary': {
     isNone: { label: 'ไม่มีการจัดซื้อจัดจ้างในเดือนนี้' },
@@ -245,6 +301,16 @@ export const LIST_COLUMNS: Record<string, string[]> = {
     'generatedAt',
     'acknowledgedAt',
   ],
+  'api::ita-score.ita-score': ['indicatorCode', 'unit', 'fiscalYear', 'score', 'indicatorName'],
+  'api::work-group.work-group': ['name', 'unit', 'description'],
+  'api::integrity-progress.integrity-progress': [
+    'stepKey',
+    'unit',
+    'fiscalYear',
+    'period',
+    'status',
+    'percent',
+  ],
 };
 export const DEFAULT_LIST_COLUMNS = ['title', 'unit', 'fiscalYear', 'kind', 'workflowState'];
 export const MAIN_FIELD: Record<string, string> = {
@@ -254,6 +320,15 @@ export const MAIN_FIELD: Record<string, string> = {
   'api::unit-api-token.unit-api-token': 'tokenName',
   'api::item-responsibility.item-responsibility': 'primaryEmail',
   'api::compliance-report.compliance-report': 'period',
+  'api::ita-score.ita-score': 'indicatorCode',
+  'api::work-group.work-group': 'name',
+  'api::integrity-progress.integrity-progress': 'stepKey',
+};
+
+/** Fields written by the system only: hidden in the edit view and never editable (besides unitRef). */
+export const HIDDEN_FIELDS: Record<string, string[]> = {
+  // A step's stable key (src/integrity/plan-keys.ts): progress refers to it.
+  'integrity.step': ['key'],
 };
 
 /**

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerDocumentRoutes } from './documents-routes';
 import { registerPlanKeys } from './plan-keys';
+import { registerPlanRules } from './plan-rules';
 import { registerProgressRules } from './progress';
 import { registerIntegrityReminders } from './reminders';
 import { integrityPlanRoutes } from './routes';
@@ -13,6 +14,7 @@ import { registerScoreRoutes } from './routes-scores';
 export default {
   register(strapi: Core.Strapi) {
     registerPlanKeys(strapi);
+    registerPlanRules(strapi);
     registerDocumentRoutes(strapi);
     // Plan and progress (src/integrity/plan.ts, progress.ts, routes.ts).
     registerProgressRules(strapi);

@@ -96,6 +96,14 @@ const readReference = (unitCondition: string[]): Permission[] => [
   ...REFERENCE_TYPES.map((subject) => ({ action: `${CM}.read`, subject })),
 ];
 
+// --- Issue 14: progress on integrity-measures plans (integrity-progress) ---------------------
+// Editors and approvers report the progress of their units' steps (create/read/update/delete,
+// scoped to their units like the entries); the monitor reads every unit's. Kept visible in the
+// Content Manager.
+const PROGRESS_UID = 'api::integrity-progress.integrity-progress';
+const progressPermissions = (actions: string[], conditions: string[]): Permission[] =>
+  actions.map((a) => ({ action: `${CM}.${a}`, subject: PROGRESS_UID, conditions }));
+// --- end issue 14 progress --------------------------------------------------------------------
 // --- Issue 14 (helper A): ITA scores and work groups, unit-owned (src/units/owned.ts). -------
 // Unit editors and approvers manage those of their units in the Content Manager (the same
 // conditions as disclosures); central monitors read them. The unit guard enforces the same on
@@ -113,6 +121,7 @@ export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
     case 'editor':
       return [
         ...forTypes(['create', 'read', 'update', 'delete'], [CONDITION.editor]),
+        ...progressPermissions(['create', 'read', 'update', 'delete'], [CONDITION.editor]),
         ...scoresAndWorkGroups(['create', 'read', 'update', 'delete'], [CONDITION.editor]),
         ...readReference([CONDITION.member]),
         ...[...UPLOAD_READ, ...UPLOAD_WRITE].map((action) => ({ action })),
@@ -120,6 +129,7 @@ export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
     case 'approver':
       return [
         ...forTypes(['create', 'read', 'update', 'delete', 'publish'], [CONDITION.approver]),
+        ...progressPermissions(['create', 'read', 'update', 'delete'], [CONDITION.approver]),
         ...scoresAndWorkGroups(['create', 'read', 'update', 'delete'], [CONDITION.approver]),
         ...readReference([CONDITION.member]),
         ...[...UPLOAD_READ, ...UPLOAD_WRITE].map((action) => ({ action })),
@@ -139,6 +149,7 @@ export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
         // Compliance: who is responsible for what, and the monthly reports.
         { action: `${CM}.read`, subject: 'api::item-responsibility.item-responsibility' },
         { action: `${CM}.read`, subject: 'api::compliance-report.compliance-report' },
+        ...progressPermissions(['read'], []),
         ...UPLOAD_READ.map((action) => ({ action })),
       ];
     case 'complaint-officer':
