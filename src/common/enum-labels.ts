@@ -214,17 +214,6 @@ export const WORK_GROUP_ROLE_LABELS: Record<string, string> = {
 };
 
 /** Enumeration labels by attribute name. */
-/**
- * The status of a step of an integrity-measures plan (issue 14), as the progress roll-up words
- * it (src/integrity/routes.ts).
- */
-export const PROGRESS_STATUS_LABELS: Record<string, string> = {
-  not_started: 'ยังไม่เริ่ม',
-  in_progress: 'กำลังดำเนินการ',
-  done: 'เสร็จแล้ว',
-  cancelled: 'ยกเลิก',
-};
-
 export const ENUM_LABELS: Record<string, Record<string, string>> = {
   workflowState: WORKFLOW_STATE_LABELS,
   method: PROCUREMENT_METHOD_LABELS,
