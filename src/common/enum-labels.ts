@@ -120,6 +120,7 @@ export const KIND_LABELS: Record<string, string> = {
   hr_annual: 'รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี',
   anti_corruption_6m: 'รายงานผลการป้องกันการทุจริตรอบ 6 เดือน',
   anti_corruption_annual: 'รายงานผลการป้องกันการทุจริตประจำปี',
+  integrity_measures_6m: 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม รอบ 6 เดือน',
   integrity_measures_result: 'ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม',
   internal_control: 'รายงานการควบคุมภายใน',
   self_assessment: 'ผลการประเมินตนเอง',

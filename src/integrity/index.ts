@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerDocumentRoutes } from './documents-routes';
 import { registerPlanKeys } from './plan-keys';
 import { registerPlanRules } from './plan-rules';
 import { registerProgressRules } from './progress';
@@ -14,6 +15,7 @@ export default {
   register(strapi: Core.Strapi) {
     registerPlanKeys(strapi);
     registerPlanRules(strapi);
+    registerDocumentRoutes(strapi);
     // Plan and progress (src/integrity/plan.ts, progress.ts, routes.ts).
     registerProgressRules(strapi);
     strapi.server.routes({
