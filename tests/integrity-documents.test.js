@@ -171,7 +171,7 @@ const progress = (unit, fiscalYear, planDoc, step, period, status, percent, done
       planDocumentId: planDoc.documentId,
       stepKey: step.key,
       period,
-      status,
+      progressStatus: status,
       percent,
       done,
       problems,

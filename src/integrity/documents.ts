@@ -188,10 +188,11 @@ export const progressAsOf = async (
   const months = FISCAL_MONTHS.slice(0, fiscalMonthIndex(closing) + 1);
   const rows = (await strapi.db.query(PROGRESS_UID).findMany({
     where: { planDocumentId, period: { $in: [...months] } },
-    select: ['stepKey', 'period', 'status', 'percent', 'done', 'problems'],
-  })) as ProgressRow[];
+    select: ['stepKey', 'period', 'progressStatus', 'percent', 'done', 'problems'],
+  })) as Array<Omit<ProgressRow, 'status'> & { progressStatus: string }>;
   const latest = new Map<string, ProgressRow>();
-  for (const r of rows) {
+  for (const { progressStatus, ...rest } of rows) {
+    const r: ProgressRow = { ...rest, status: progressStatus };
     const seen = latest.get(r.stepKey);
     if (!seen || fiscalMonthIndex(r.period) > fiscalMonthIndex(seen.period))
       latest.set(r.stepKey, r);
