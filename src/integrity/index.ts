@@ -1,10 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { registerPlanKeys } from './plan-keys';
+import { registerProgressRules } from './progress';
+import { registerIntegrityReminders } from './reminders';
+import { integrityPlanRoutes } from './routes';
 
 /** Integrity measures as tracked plans (issue 14): scores, work groups, plans, progress. */
 export default {
   register(strapi: Core.Strapi) {
     registerPlanKeys(strapi);
+    // Plan and progress (src/integrity/plan.ts, progress.ts, routes.ts).
+    registerProgressRules(strapi);
+    strapi.server.routes({
+      type: 'admin',
+      prefix: '/integrity',
+      routes: integrityPlanRoutes(strapi),
+    } as never);
   },
-  async bootstrap(_strapi: Core.Strapi) {},
+  async bootstrap(strapi: Core.Strapi) {
+    registerIntegrityReminders(strapi);
+  },
 };
