@@ -7,6 +7,7 @@ import openapi from './openapi';
 import auditVerify from './audit-verify';
 import linksCheck from './links-check';
 import participationPurge from './participation-purge';
+import itaScoresImport from './ita-scores-import';
 import { importUnits, importUsers, unitCreate, userCreate } from './units-users';
 import { UsageError, type CliContext, type Command } from './args';
 
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   'audit:verify': auditVerify,
   'links:check': linksCheck,
   'participation:purge': participationPurge,
+  'ita-scores:import': itaScoresImport,
 };
 
 const help = () =>

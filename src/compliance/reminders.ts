@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { fiscalYearOf, THAI_MONTHS } from '../ita/fiscal-year';
 import { evaluateMatrix, loadMatrixData, type MatrixData } from './engine';
 import { RESPONSIBILITY_UID } from './responsibilities';
+import { memberEmails, type WorkGroupMember } from '../integrity/work-groups';
 import {
   addDays,
   counts,
@@ -40,6 +41,7 @@ type Row = {
   remindDaysBefore: number | null;
   lastReminderFor: string | null;
   unit: { id: number; code: string; nameTh: string } | null;
+  workGroup?: { name: string; members?: WorkGroupMember[] } | null;
   item: { id: number; code: string; titleTh: string; checklist: { fiscalYear: number } | null };
 };
 
@@ -55,6 +57,8 @@ export type ReminderItem = {
   month?: number;
   /** Standing items: the reminder is about the review-by date (confirm the entry is current). */
   review?: boolean;
+  /** The work group that owns the item, when one does. */
+  workGroup?: string;
 };
 
 export type ReminderResult = {
@@ -149,9 +153,10 @@ export const sendReminders = async (
           select: ['id', 'code', 'titleTh'],
           populate: { checklist: { select: ['fiscalYear'] } },
         },
+        workGroup: { select: ['name'], populate: { members: true } },
       },
     })) as Row[]
-  ).filter((r) => r.unit && r.item?.checklist && r.primaryEmail);
+  ).filter((r) => r.unit && r.item?.checklist && (r.primaryEmail || r.workGroup));
   const result: ReminderResult = { today, sent: [], failed: [] };
   if (!rows.length) return result;
 
@@ -192,6 +197,7 @@ export const sendReminders = async (
             dueDate: review,
             status: 'to_review',
             review: true,
+            ...(row.workGroup ? { workGroup: row.workGroup.name } : {}),
           },
         });
         continue;
@@ -212,6 +218,7 @@ export const sendReminders = async (
           dueDate: open.due,
           status: open.month !== undefined ? 'missing' : cell.status,
           ...(open.month !== undefined ? { month: open.month } : {}),
+          ...(row.workGroup ? { workGroup: row.workGroup.name } : {}),
         },
       });
     }
@@ -232,9 +239,10 @@ export const sendReminders = async (
   }
 
   const byPerson = new Map<string, typeof due>();
+  // The primary and secondary person, then the members of the owning work group (chair first).
   for (const d of claimed)
     for (const email of new Set(
-      [d.row.primaryEmail, d.row.secondaryEmail]
+      [d.row.primaryEmail, d.row.secondaryEmail, ...memberEmails(d.row.workGroup?.members)]
         .filter((e): e is string => Boolean(e))
         .map((e) => e.toLowerCase()),
     ))
@@ -260,6 +268,9 @@ export const sendReminders = async (
         i.review
           ? `- [${i.unit}] ${i.item} ${i.titleTh} — ยืนยันว่าข้อมูลยังเป็นปัจจุบัน (หรือปรับปรุง) ภายใน ${thaiDate(i.dueDate)} — สถานะ: ${STATUS_LABELS_TH[i.status]}`
           : `- [${i.unit}] ${i.item} ${i.titleTh}${i.month ? ` (เดือน${THAI_MONTHS[i.month - 1]})` : ''} — ครบกำหนด ${thaiDate(i.dueDate)} — สถานะ: ${STATUS_LABELS_TH[i.status]}`,
+      ),
+      ...[...new Set(items.map((i) => i.workGroup).filter(Boolean))].map(
+        (g) => `ผู้รับผิดชอบ: คณะทำงาน "${g}" (อีเมลนี้ส่งถึงสมาชิกคณะทำงานที่มีอีเมลทุกคน)`,
       ),
       '',
       `หน่วยงาน: ${[...new Set(items.map((i) => `${i.unit} ${i.unitNameTh}`))].join(', ')}`,

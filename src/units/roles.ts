@@ -96,18 +96,31 @@ const readReference = (unitCondition: string[]): Permission[] => [
   ...REFERENCE_TYPES.map((subject) => ({ action: `${CM}.read`, subject })),
 ];
 
+// --- Issue 14 (helper A): ITA scores and work groups, unit-owned (src/units/owned.ts). -------
+// Unit editors and approvers manage those of their units in the Content Manager (the same
+// conditions as disclosures); central monitors read them. The unit guard enforces the same on
+// every Document Service path.
+const SCORE_AND_WORK_GROUP_UIDS = ['api::ita-score.ita-score', 'api::work-group.work-group'];
+const scoresAndWorkGroups = (actions: string[], conditions: string[]): Permission[] =>
+  SCORE_AND_WORK_GROUP_UIDS.flatMap((subject) =>
+    actions.map((a) => ({ action: `${CM}.${a}`, subject, conditions })),
+  );
+// --- end of issue 14 (helper A) -------------------------------------------------------------
+
 /** The exact permissions of each role. Media scoping is enforced by src/units/media.ts. */
 export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
   switch (role) {
     case 'editor':
       return [
         ...forTypes(['create', 'read', 'update', 'delete'], [CONDITION.editor]),
+        ...scoresAndWorkGroups(['create', 'read', 'update', 'delete'], [CONDITION.editor]),
         ...readReference([CONDITION.member]),
         ...[...UPLOAD_READ, ...UPLOAD_WRITE].map((action) => ({ action })),
       ];
     case 'approver':
       return [
         ...forTypes(['create', 'read', 'update', 'delete', 'publish'], [CONDITION.approver]),
+        ...scoresAndWorkGroups(['create', 'read', 'update', 'delete'], [CONDITION.approver]),
         ...readReference([CONDITION.member]),
         ...[...UPLOAD_READ, ...UPLOAD_WRITE].map((action) => ({ action })),
       ];
@@ -120,6 +133,7 @@ export const permissionsOf = (role: RoleDefinition['role']): Permission[] => {
     case 'monitor':
       return [
         ...forTypes(['read'], []),
+        ...scoresAndWorkGroups(['read'], []),
         ...readReference([]),
         { action: `${CM}.read`, subject: 'api::unit-membership.unit-membership' },
         // Compliance: who is responsible for what, and the monthly reports.

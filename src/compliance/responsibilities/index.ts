@@ -3,12 +3,14 @@ import { errors } from '@strapi/utils';
 import { UNIT_UID } from '../../disclosures/types';
 import { checklistFor, ITEM_UID } from '../../ita/checklists';
 import { scopeOfAdmin } from '../../units/scope';
+import { WORK_GROUP_UID } from '../../integrity/work-groups';
 import { buildMatrix } from '../engine';
 import type { Status } from '../rules';
 
 /**
  * Who answers for each checklist item in each unit (seed 004 §1): a primary and an optional
- * secondary person, both admin users, one row per (unit, item). Every write — this API, the
+ * secondary person, both admin users, and/or a work group (คณะทำงาน) of the same unit — a row
+ * needs a primary person or a work group — one row per (unit, item). Every write — this API, the
  * Content Manager, scripts — goes through the Document Service middleware below, so a row that
  * breaks a rule is never stored.
  */
@@ -34,16 +36,20 @@ export type ResponsibilityRow = {
   unit: string;
   item: string;
   titleTh: string;
-  primaryEmail: string;
+  primaryEmail: string | null;
   secondaryEmail: string | null;
   remindDaysBefore: number | null;
+  /** Only when the item is owned by a work group. */
+  workGroup?: { documentId: string; name: string };
 };
 
 export type Assignment = {
   item: string;
-  primaryEmail: string;
+  primaryEmail: string | null;
   secondaryEmail: string | null;
   remindDaysBefore: number | null;
+  /** The work group's documentId, or null. */
+  workGroup: string | null;
 };
 
 export type Problem = { index: number | null; item: string | null; message: string };
@@ -111,6 +117,7 @@ type StoredRow = {
   primaryEmail: string | null;
   secondaryEmail: string | null;
   unit: { id: number; code: string; scheme: string } | null;
+  workGroup?: { id: number; name: string; unit: { id: number } | null } | null;
   item: {
     id: number;
     code: string;
@@ -125,6 +132,14 @@ export const problemsOfStored = async (strapi: Core.Strapi, row: StoredRow): Pro
     problems.push('ต้องระบุหน่วยงานและข้อตัวชี้วัด / A unit and a checklist item are required');
     return problems;
   }
+  if (!row.primaryEmail && !row.workGroup)
+    problems.push(
+      'ต้องระบุอีเมลผู้รับผิดชอบหลักหรือคณะทำงาน / A primaryEmail or a work group is required',
+    );
+  if (row.workGroup && row.workGroup.unit?.id !== row.unit.id)
+    problems.push(
+      `คณะทำงาน "${row.workGroup.name}" เป็นของหน่วยงานอื่น / Work group "${row.workGroup.name}" belongs to another unit`,
+    );
   const scheme = row.item.checklist?.scheme ?? null;
   if (scheme !== row.unit.scheme)
     problems.push(
@@ -180,6 +195,7 @@ export const registerResponsibilityRules = (strapi: Core.Strapi) => {
         select: ['id', 'documentId', 'primaryEmail', 'secondaryEmail'],
         populate: {
           unit: { select: ['id', 'code', 'scheme'] },
+          workGroup: { select: ['id', 'name'], populate: { unit: { select: ['id'] } } },
           item: {
             select: ['id', 'code'],
             populate: { checklist: { select: ['fiscalYear', 'scheme'] } },
@@ -202,9 +218,10 @@ export const registerResponsibilityRules = (strapi: Core.Strapi) => {
 type LoadedRow = {
   id: number;
   documentId: string;
-  primaryEmail: string;
+  primaryEmail: string | null;
   secondaryEmail: string | null;
   remindDaysBefore: number | null;
+  workGroup?: { documentId: string; name: string } | null;
   unit: { id: number; code: string; nameTh: string } | null;
   item: { id: number; code: string; titleTh: string; position: number | null } | null;
 };
@@ -219,6 +236,7 @@ const loadRows = async (
     populate: {
       unit: { select: ['id', 'code', 'nameTh'] },
       item: { select: ['id', 'code', 'titleTh', 'position'] },
+      workGroup: { select: ['documentId', 'name'] },
     },
   })) as LoadedRow[];
 
@@ -231,9 +249,12 @@ const toRow = (r: LoadedRow): ResponsibilityRow => ({
   unit: r.unit?.code ?? '',
   item: r.item?.code ?? '',
   titleTh: r.item?.titleTh ?? '',
-  primaryEmail: r.primaryEmail,
+  primaryEmail: r.primaryEmail ?? null,
   secondaryEmail: r.secondaryEmail ?? null,
   remindDaysBefore: r.remindDaysBefore ?? null,
+  ...(r.workGroup
+    ? { workGroup: { documentId: r.workGroup.documentId, name: r.workGroup.name } }
+    : {}),
 });
 
 /** The rows of a fiscal year, for the given units (null = every unit). */
@@ -273,6 +294,36 @@ export const requireAssigner = async (
   );
 };
 
+/**
+ * The unit's work groups named in a PUT body's assignments (`workGroup`: a documentId or the
+ * group's name), in one query: documentId → documentId and `name:<lower-cased name>` → documentId.
+ * A group of another unit is simply not found.
+ */
+const unitWorkGroups = async (
+  strapi: Core.Strapi,
+  unitId: number,
+  raw: unknown,
+): Promise<Map<string, string>> => {
+  const refs = (Array.isArray(raw) ? raw : [])
+    .map((e) => (e && typeof e === 'object' ? (e as Record<string, unknown>).workGroup : null))
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .map((v) => v.trim());
+  const out = new Map<string, string>();
+  if (!refs.length) return out;
+  const rows = (await strapi.db.query(WORK_GROUP_UID as UID.ContentType).findMany({
+    where: {
+      unit: { id: unitId },
+      $or: [{ documentId: { $in: refs } }, ...refs.map((r) => ({ name: { $eqi: r } }))],
+    },
+    select: ['documentId', 'name'],
+  })) as Array<{ documentId: string; name: string }>;
+  for (const r of rows) {
+    out.set(r.documentId, r.documentId);
+    out.set(`name:${r.name.toLowerCase()}`, r.documentId);
+  }
+  return out;
+};
+
 /** Parses and checks a PUT body's assignments against the unit's checklist; throws AssignmentError. */
 export const checkAssignments = async (
   strapi: Core.Strapi,
@@ -297,6 +348,7 @@ export const checkAssignments = async (
       },
     ]);
   const items = await itemsOf(strapi, fiscalYear, unit.scheme);
+  const groups = await unitWorkGroups(strapi, unit.id, raw);
   const problems: Problem[] = [];
   const assignments: Assignment[] = [];
   const seen = new Set<string>();
@@ -314,8 +366,20 @@ export const checkAssignments = async (
     seen.add(code);
     const primaryEmail = normEmail(a.primaryEmail);
     const secondaryEmail = normEmail(a.secondaryEmail);
-    if (!primaryEmail)
-      add('ต้องระบุอีเมลผู้รับผิดชอบหลัก / primaryEmail (the primary person) is required');
+    let workGroup: string | null = null;
+    if (a.workGroup !== undefined && a.workGroup !== null && a.workGroup !== '') {
+      const ref = typeof a.workGroup === 'string' ? a.workGroup.trim() : '';
+      const group = ref ? (groups.get(ref) ?? groups.get(`name:${ref.toLowerCase()}`)) : undefined;
+      if (!group)
+        add(
+          `ไม่พบคณะทำงาน "${String(a.workGroup).slice(0, 80)}" ของหน่วยงาน ${unit.code} / No work group "${String(a.workGroup).slice(0, 80)}" in unit ${unit.code}`,
+        );
+      else workGroup = group;
+    }
+    if (!primaryEmail && !workGroup && !(a.workGroup && typeof a.workGroup === 'string'))
+      add(
+        'ต้องระบุอีเมลผู้รับผิดชอบหลักหรือคณะทำงาน / primaryEmail (the primary person) or workGroup is required',
+      );
     for (const [field, v] of [
       ['primaryEmail', primaryEmail],
       ['secondaryEmail', secondaryEmail],
@@ -341,9 +405,10 @@ export const checkAssignments = async (
     }
     assignments.push({
       item: code,
-      primaryEmail: primaryEmail ?? '',
+      primaryEmail,
       secondaryEmail,
       remindDaysBefore,
+      workGroup,
     });
   });
   const admins = await adminEmails(strapi, emails);
@@ -400,6 +465,7 @@ export const upsertResponsibilities = async (
         primaryEmail: a.primaryEmail,
         secondaryEmail: a.secondaryEmail,
         remindDaysBefore: a.remindDaysBefore,
+        workGroup: a.workGroup,
       };
       const documentId = byItem.get(item.id);
       if (documentId) {
