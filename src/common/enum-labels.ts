@@ -120,6 +120,7 @@ export const KIND_LABELS: Record<string, string> = {
   hr_annual: 'รายงานผลการบริหารและพัฒนาทรัพยากรบุคคลประจำปี',
   anti_corruption_6m: 'รายงานผลการป้องกันการทุจริตรอบ 6 เดือน',
   anti_corruption_annual: 'รายงานผลการป้องกันการทุจริตประจำปี',
+  integrity_measures_6m: 'รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม รอบ 6 เดือน',
   integrity_measures_result: 'ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม',
   internal_control: 'รายงานการควบคุมภายใน',
   self_assessment: 'ผลการประเมินตนเอง',
@@ -174,6 +175,14 @@ export const MEMBERSHIP_ROLE_LABELS: Record<string, string> = {
 };
 
 /** Enumeration labels by attribute name. */
+/** The status of a step of an integrity-measures plan in a progress report (issue 14). */
+export const PROGRESS_STATUS_LABELS: Record<string, string> = {
+  not_started: 'ยังไม่ดำเนินการ',
+  in_progress: 'อยู่ระหว่างดำเนินการ',
+  done: 'ดำเนินการแล้วเสร็จ',
+  cancelled: 'ยกเลิก',
+};
+
 export const ENUM_LABELS: Record<string, Record<string, string>> = {
   workflowState: WORKFLOW_STATE_LABELS,
   method: PROCUREMENT_METHOD_LABELS,

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { registerDocumentRoutes } from './documents-routes';
 import { registerPlanKeys } from './plan-keys';
 import { registerProgressRules } from './progress';
 import { registerIntegrityReminders } from './reminders';
@@ -15,6 +16,8 @@ export default {
     // ITA scores (helper A): validation on every write, GET /integrity/scores, POST /integrity/plan/from-scores.
     registerScoreRules(strapi);
     registerScoreRoutes(strapi);
+    // Documents generated from the data (helper C): POST /integrity/documents.
+    registerDocumentRoutes(strapi);
     // Plan and progress (src/integrity/plan.ts, progress.ts, routes.ts).
     registerProgressRules(strapi);
     strapi.server.routes({

@@ -140,7 +140,8 @@ export const TOPICS = {
   },
   integrity_measures_action: {
     th: 'การดำเนินการตามมาตรการ',
-    by: [s('activity', 'integrity_measures_action')],
+    // The generated half-year progress report (POST /integrity/documents) is what was done.
+    by: [s('activity', 'integrity_measures_action'), s('report', 'integrity_measures_6m')],
   },
   integrity_measures_report: {
     th: 'รายงานผลตามมาตรการส่งเสริมคุณธรรม',
@@ -158,7 +159,11 @@ export const TOPICS = {
   ethics_assessment: { th: 'การประเมินจริยธรรม', by: [s('report', 'ethics_assessment')] },
   internal_control: { th: 'การประเมินผลควบคุมภายใน', by: [s('report', 'internal_control')] },
   self_assessment: { th: 'รายงานการประเมินตนเอง (SAR)', by: [s('report', 'self_assessment')] },
-  ita_improvement: { th: 'การนำผล ITA ไปพัฒนาองค์กร', by: [s('report', 'ita_improvement')] },
+  ita_improvement: {
+    th: 'การนำผล ITA ไปพัฒนาองค์กร',
+    // The measures plan is built from the analysis of the previous ITA results.
+    by: [s('report', 'ita_improvement'), s('plan', 'integrity_measures')],
+  },
 } as const satisfies Record<string, { th: string; by: readonly Satisfier[] }>;
 
 export type Topic = keyof typeof TOPICS;

@@ -160,7 +160,7 @@ const textNode = (text: string, bold = false) => ({
 });
 
 /** Blocks (the rich-text body) have no tables: each table is a list of "label: value" rows. */
-const bodyOf = (blocks: PdfBlock[]) =>
+export const bodyOf = (blocks: PdfBlock[]) =>
   blocks.flatMap((b): Array<Record<string, unknown>> => {
     if (b.type === 'heading') return [{ type: 'heading', level: 3, children: [textNode(b.text)] }];
     if (b.type === 'paragraph') return [{ type: 'paragraph', children: [textNode(b.text)] }];
@@ -185,8 +185,14 @@ const conflict = (ctx: Context, th: string, en: string) => {
   };
 };
 
-/** The PDF goes into the report's unit's folder (never the caller's first unit's). */
-const uploadPdf = async (strapi: Core.Strapi, unitId: number, name: string, bytes: Buffer) => {
+/** A generated file goes into the report's unit's folder (never the caller's first unit's). */
+export const uploadPdf = async (
+  strapi: Core.Strapi,
+  unitId: number,
+  name: string,
+  bytes: Buffer,
+  mimetype = 'application/pdf',
+) => {
   const folder = await unitFolderOf(strapi, unitId);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prongsai-stats-'));
   const filepath = path.join(dir, name);
@@ -197,7 +203,7 @@ const uploadPdf = async (strapi: Core.Strapi, unitId: number, name: string, byte
     };
     const [file] = await service.upload({
       data: { fileInfo: { name, caption: null, alternativeText: null, folder } },
-      files: { filepath, originalFilename: name, mimetype: 'application/pdf', size: bytes.length },
+      files: { filepath, originalFilename: name, mimetype, size: bytes.length },
     });
     return file;
   } finally {

@@ -3,9 +3,12 @@ import { wrapText } from '../compliance/report/pdf';
 import { drawLine, measureText, registerSarabun } from '../pdf/sarabun';
 
 /**
- * A small generic PDF (A4 portrait) of headings, paragraphs and tables in Sarabun, with the
- * monthly report's machinery (src/pdf/sarabun.ts; wrapText of src/compliance/report/pdf.ts):
- * lines are broken at Thai word boundaries and carry their text as /ActualText.
+ * A small generic PDF (A4 portrait, or landscape) of headings, paragraphs and tables in Sarabun,
+ * with the monthly report's machinery (src/pdf/sarabun.ts; wrapText of
+ * src/compliance/report/pdf.ts): lines are broken at Thai word boundaries (and at the newlines of
+ * a cell) and carry their text as /ActualText. A table row that does not fit the rest of the page
+ * starts on the next one, under the repeated header; a row taller than a whole page is split
+ * between lines and continues on the next page.
  */
 
 export type PdfBlock =
@@ -16,9 +19,17 @@ export type PdfBlock =
 const MARGIN = 40;
 type Doc = InstanceType<typeof PDFDocument>;
 
-export const renderTablePdf = (title: string, blocks: PdfBlock[]): Promise<Buffer> => {
+export type TablePdfOptions = { layout?: 'portrait' | 'landscape' };
+
+export const renderTablePdf = (
+  title: string,
+  blocks: PdfBlock[],
+  options: TablePdfOptions = {},
+): Promise<Buffer> => {
+  const layout = options.layout ?? 'portrait';
   const doc: Doc = new PDFDocument({
     size: 'A4',
+    layout,
     margin: MARGIN,
     lang: 'th-TH',
     info: { Title: title, Creator: 'Prongsai' },
@@ -40,7 +51,7 @@ export const renderTablePdf = (title: string, blocks: PdfBlock[]): Promise<Buffe
     wrapText(text, w, (s) => measureText(doc, s, size, bold));
   const ensure = (h: number) => {
     if (y + h <= bottom()) return false;
-    doc.addPage({ size: 'A4', margin: MARGIN } as never);
+    doc.addPage({ size: 'A4', layout, margin: MARGIN } as never);
     y = MARGIN;
     return true;
   };
@@ -58,10 +69,9 @@ export const renderTablePdf = (title: string, blocks: PdfBlock[]): Promise<Buffe
     const ws = widths ?? header.map(() => 1);
     const total = ws.reduce((a, b) => a + b, 0);
     const cols = ws.map((w) => (w / total) * width());
-    const draw = (cells: string[], bold: boolean, fill?: string) => {
-      const wrapped = cells.map((c, i) => wrap(c, cols[i] - 2 * pad, size, bold));
-      const h = Math.max(...wrapped.map((c) => c.length)) * lh(size) + 2 * pad;
-      if (ensure(h) && !bold) draw(header, true, '#e8eef7');
+    const heightOf = (lines: number) => lines * lh(size) + 2 * pad;
+    const box = (wrapped: string[][], bold: boolean, fill?: string) => {
+      const h = heightOf(Math.max(1, ...wrapped.map((c) => c.length)));
       let x = MARGIN;
       if (fill) doc.rect(MARGIN, y, width(), h).fill(fill).fillColor('black');
       wrapped.forEach((c, i) => {
@@ -71,8 +81,39 @@ export const renderTablePdf = (title: string, blocks: PdfBlock[]): Promise<Buffe
       });
       y += h;
     };
-    draw(header, true, '#e8eef7');
-    for (const r of rows) draw(r, false);
+    const wrapCells = (cells: string[], bold: boolean) =>
+      cells.map((c, i) => wrap(c, cols[i] - 2 * pad, size, bold));
+    const head = () => box(wrapCells(header, true), true, '#e8eef7');
+    const newPage = () => {
+      doc.addPage({ size: 'A4', layout, margin: MARGIN } as never);
+      y = MARGIN;
+      head();
+    };
+    const draw = (cells: string[]) => {
+      let wrapped = wrapCells(cells, false);
+      const lines = () => Math.max(1, ...wrapped.map((c) => c.length));
+      const fits = (n: number) => y + heightOf(n) <= bottom();
+      const pageLines = Math.floor((bottom() - MARGIN - heightOf(0) * 2) / lh(size)) - 2;
+      // A row that fits on a fresh page is never split: it moves to the next page whole.
+      if (!fits(lines()) && lines() <= pageLines) newPage();
+      while (!fits(lines())) {
+        const room = Math.floor((bottom() - y - heightOf(0)) / lh(size));
+        if (room < 2) {
+          newPage();
+          continue;
+        }
+        box(
+          wrapped.map((c) => c.slice(0, room)),
+          false,
+        );
+        wrapped = wrapped.map((c) => c.slice(room));
+        newPage();
+      }
+      box(wrapped, false);
+    };
+    ensure(heightOf(2));
+    head();
+    for (const r of rows) draw(r);
     y += 10;
   };
   paragraph(title, 16, true, 8);

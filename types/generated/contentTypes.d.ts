@@ -1811,6 +1811,7 @@ export interface ApiReportReport extends Struct.CollectionTypeSchema {
         'hr_annual',
         'anti_corruption_6m',
         'anti_corruption_annual',
+        'integrity_measures_6m',
         'integrity_measures_result',
         'internal_control',
         'self_assessment',
