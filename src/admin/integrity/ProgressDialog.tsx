@@ -53,6 +53,9 @@ const Form = ({
   );
   const [done, setDone] = React.useState(fromLatest?.done ?? '');
   const [problems, setProblems] = React.useState(fromLatest?.problems ?? '');
+  // The design system's number input keeps what was typed over its value prop: a per cent set
+  // here (from the status or the period chosen) remounts it.
+  const [percentSet, setPercentSet] = React.useState(0);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
 
@@ -62,14 +65,17 @@ const Form = ({
     if (step.latest && step.latest.period === p) {
       setStatus(step.latest.status);
       setPercent(step.latest.percent ?? 0);
+      setPercentSet((n) => n + 1);
       setDone(step.latest.done ?? '');
       setProblems(step.latest.problems ?? '');
     }
   };
   const chooseStatus = (s: ProgressStatus) => {
     setStatus(s);
-    if (s === 'done') setPercent(100);
-    if (s === 'not_started') setPercent(0);
+    if (s === 'done' || s === 'not_started') {
+      setPercent(s === 'done' ? 100 : 0);
+      setPercentSet((n) => n + 1);
+    }
   };
 
   const save = async (e: React.FormEvent) => {
@@ -149,6 +155,7 @@ const Form = ({
           <Field.Root name="percent" hint="0 ถึง 100">
             <Field.Label>ร้อยละความก้าวหน้า</Field.Label>
             <NumberInput
+              key={percentSet}
               value={percent}
               onValueChange={(v: number | undefined) => setPercent(v)}
               step={5}
