@@ -22,6 +22,7 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const SHOTS = process.env.E2E_SCREENSHOTS || path.join(os.tmpdir(), 'prongsai-e2e');
 const PASSWORD = 'Prongsai123';
 const EDITOR = 'editor@integrity.example.org';
+const MONITOR = 'monitor@integrity.example.org';
 const PROGRESS_UID = 'api::integrity-progress.integrity-progress';
 
 /** The current Thai fiscal year (BE), as the panel computes it (Bangkok time). */
@@ -59,6 +60,14 @@ beforeAll(async () => {
     lastname: 'ทดสอบ',
     unit: 'ITG',
     role: 'editor',
+  });
+  // A central monitor reads every unit and writes none.
+  await provisioning.upsertUserMembership(strapi, {
+    email: MONITOR,
+    password: PASSWORD,
+    firstname: 'สมปอง',
+    lastname: 'ทดสอบ',
+    role: 'monitor',
   });
   // Last year's assessment: one indicator below the target.
   for (const [code, name, score] of [
@@ -109,7 +118,7 @@ afterAll(async () => {
   await teardownStrapi();
 });
 
-const session = async () => {
+const session = async (email = EDITOR) => {
   const context = await browser.newContext({
     locale: 'th-TH',
     viewport: { width: 1440, height: 900 },
@@ -117,7 +126,7 @@ const session = async () => {
   contexts.push(context);
   const page = await context.newPage();
   const watch = watchPage(page);
-  await adminLogin(page, BASE, EDITOR, PASSWORD);
+  await adminLogin(page, BASE, email, PASSWORD);
   return { page, watch };
 };
 
@@ -285,3 +294,20 @@ test('the editor sees the plan in Thai, reports progress and generates the 6-mon
 
   expect(watch.errors).toEqual([]);
 }, 300000);
+
+test('a monitor reads the plan and the roll-up but is offered no action', async () => {
+  const { page, watch } = await session(MONITOR);
+  await page.goto(`${BASE}/admin/integrity-measures?unit=ITG`);
+  await dismissOverlays(page);
+  const row1 = page.locator(`[data-step-key="${KEY1}"]`);
+  await row1.waitFor({ timeout: 60000 });
+  expect(await page.getByTestId('integrity-plan-table').innerText()).toContain(STEP1);
+  await page.getByTestId('integrity-scores').waitFor();
+  expect(await page.getByRole('button', { name: /รายงานความก้าวหน้า/ }).count()).toBe(0);
+  expect(await page.getByTestId('integrity-from-scores').count()).toBe(0);
+  expect(await page.getByTestId('integrity-documents-section').count()).toBe(0);
+  await page.getByRole('tab', { name: 'ภาพรวมทั้งองค์กร' }).click();
+  await page.locator('[data-testid="integrity-rollup-unit"][data-unit="ITG"]').waitFor();
+  expect(latinLines((await page.evaluate(measurePage)).lines)).toEqual([]);
+  expect(watch.errors).toEqual([]);
+}, 180000);

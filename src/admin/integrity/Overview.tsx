@@ -87,17 +87,26 @@ const UnitTable = ({ u }: { u: RollupUnit }) => {
                       {m.measure}
                     </Typography>
                   </th>
-                  <td style={num}>{m.steps}</td>
+                  <td style={num}>
+                    <Typography>{m.steps}</Typography>
+                  </td>
                   {PROGRESS_STATUSES.map((s) => (
                     <td key={s} style={num}>
-                      {m.byStatus?.[s] ?? 0}
+                      <Typography>{m.byStatus?.[s] ?? 0}</Typography>
                     </td>
                   ))}
-                  <td style={num}>{pct(m.percent)}</td>
+                  <td style={num}>
+                    <Typography>{pct(m.percent)}</Typography>
+                  </td>
                   <td
                     style={{ ...num, ...(m.overdue ? { color: '#a4261c', fontWeight: 700 } : {}) }}
                   >
-                    {m.overdue}
+                    <Typography
+                      fontWeight={m.overdue ? 'bold' : undefined}
+                      textColor={m.overdue ? 'danger700' : undefined}
+                    >
+                      {m.overdue}
+                    </Typography>
                   </td>
                 </tr>
               ))}
@@ -108,14 +117,20 @@ const UnitTable = ({ u }: { u: RollupUnit }) => {
                     {t.missing ? ` · ยังไม่รายงาน ${t.missing} รายการ` : ''}
                   </Typography>
                 </th>
-                <td style={{ ...num, background: '#f6f6f9' }}>{t.steps}</td>
+                <td style={{ ...num, background: '#f6f6f9' }}>
+                  <Typography fontWeight="bold">{t.steps}</Typography>
+                </td>
                 {PROGRESS_STATUSES.map((s) => (
                   <td key={s} style={{ ...num, background: '#f6f6f9' }}>
-                    {t.byStatus?.[s] ?? 0}
+                    <Typography fontWeight="bold">{t.byStatus?.[s] ?? 0}</Typography>
                   </td>
                 ))}
-                <td style={{ ...num, background: '#f6f6f9' }}>{pct(t.percent)}</td>
-                <td style={{ ...num, background: '#f6f6f9' }}>{t.overdue}</td>
+                <td style={{ ...num, background: '#f6f6f9' }}>
+                  <Typography fontWeight="bold">{pct(t.percent)}</Typography>
+                </td>
+                <td style={{ ...num, background: '#f6f6f9' }}>
+                  <Typography fontWeight="bold">{t.overdue}</Typography>
+                </td>
               </tr>
             </tbody>
           </table>

@@ -164,12 +164,12 @@ export const PlanTable = ({
                         {stepLabel(m, s, j)} {s.text}
                       </Typography>
                     </td>
-                    <td style={cell}>
+                    <td style={{ ...cell, minWidth: 140 }}>
                       <Typography>
                         {spanLabel(fy, s.startMonth ?? m.startMonth, s.endMonth ?? m.endMonth)}
                       </Typography>
                     </td>
-                    <td style={cell}>
+                    <td style={{ ...cell, minWidth: 140 }}>
                       <Typography style={text}>{ownerOf(s, m)}</Typography>
                     </td>
                     <td style={{ ...cell, minWidth: 220 }}>

@@ -129,12 +129,17 @@ export const Scores = ({
                         style={{ ...cell, textAlign: 'right', ...(low ? LOW : {}) }}
                         data-low={low}
                       >
-                        {scoreText(v)}
+                        <Typography>{scoreText(v)}</Typography>
                       </td>
                     );
                   })}
                   <td style={{ ...cell, ...(i.belowTarget ? LOW : {}) }}>
-                    {i.belowTarget ? 'ต่ำกว่าเป้าหมาย' : 'ผ่านเป้าหมาย'}
+                    <Typography
+                      fontWeight={i.belowTarget ? 'bold' : undefined}
+                      style={i.belowTarget ? { color: LOW.color } : undefined}
+                    >
+                      {i.belowTarget ? 'ต่ำกว่าเป้าหมาย' : 'ผ่านเป้าหมาย'}
+                    </Typography>
                   </td>
                 </tr>
               ))}
