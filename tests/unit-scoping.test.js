@@ -25,6 +25,14 @@ const docs = {}; // uid -> { A: documentId, B: documentId }
 const files = {}; // A / B -> file id
 const folders = {};
 let unitTokenA;
+// Issue 14: unit-owned records (no draft) and a measures plan with one step, in A and B.
+const OWNED = [
+  'api::ita-score.ita-score',
+  'api::work-group.work-group',
+  'api::integrity-progress.integrity-progress',
+];
+const owned = { A: {}, B: {} }; // A / B -> uid -> documentId
+const measurePlans = {}; // A / B -> { documentId, step }
 const attempts = { total: 0, succeeded: [], errors: [] };
 let current = null; // the attempts of the running test
 
@@ -71,6 +79,12 @@ const snapshotB = async () => {
     .where('path', 'like', `${folders.B.path}%`)
     .orderBy('id');
   out.unitFolderLinks = await strapi.db.connection('files_folder_lnk').orderBy('id');
+  for (const uid of OWNED)
+    out[uid] = await strapi.db.query(uid).findMany({
+      where: { unit: { id: B.id } },
+      orderBy: { id: 'asc' },
+      populate: { unit: { select: ['id'] } },
+    });
   return JSON.parse(JSON.stringify(out));
 };
 
@@ -141,6 +155,51 @@ beforeAll(async () => {
     .documents('api::unit-api-token.unit-api-token')
     .create({ data: { tokenName: 'unit-a-website', unit: A.documentId } });
   unitTokenA = token.accessKey;
+  for (const [key, unit] of [
+    ['A', A],
+    ['B', B],
+  ]) {
+    const plan = await strapi.documents('api::plan.plan').create({
+      data: {
+        title: `แผนมาตรการ ${key}`,
+        kind: 'integrity_measures',
+        fiscalYear: 2569,
+        unit: unit.documentId,
+        progressCadence: 'half_year',
+        measures: [
+          {
+            issue: 'การเปิดเผยข้อมูล',
+            measure: 'เผยแพร่ข้อมูล',
+            steps: [{ text: 'ปรับปรุงเว็บไซต์', startMonth: 'oct', endMonth: 'mar' }],
+          },
+        ],
+      },
+      populate: { measures: { populate: { steps: true } } },
+    });
+    measurePlans[key] = { documentId: plan.documentId, step: plan.measures[0].steps[0].key };
+    const make = (uid, data) =>
+      strapi
+        .documents(uid)
+        .create({ data: { ...data, unit: unit.documentId } })
+        .then((d) => (owned[key][uid] = d.documentId));
+    await make('api::ita-score.ita-score', {
+      fiscalYear: 2568,
+      indicatorCode: '9',
+      indicatorName: 'การเปิดเผยข้อมูล',
+      score: 80,
+    });
+    await make('api::work-group.work-group', {
+      name: `คณะทำงาน ${key}`,
+      members: [{ name: 'สมชาย', email: `wg@${key.toLowerCase()}.example.org` }],
+    });
+    await make('api::integrity-progress.integrity-progress', {
+      planDocumentId: plan.documentId,
+      stepKey: plan.measures[0].steps[0].key,
+      period: 'mar',
+      status: 'in_progress',
+      percent: 30,
+    });
+  }
 });
 
 afterAll(teardownStrapi);
@@ -766,6 +825,108 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
       (await strapi.db.query(uid).findOne({ where: { documentId: a, publishedAt: null } }))
         .publishAt,
     ).toBeNull();
+    await expectAllRefused(t, before);
+  });
+
+  test.each(ROLES)('integrity records and routes (issue 14), as the %s of A', async (role) => {
+    const t = track();
+    const as = asUser(role);
+    const payloads = {
+      'api::ita-score.ita-score': { fiscalYear: 2567, indicatorCode: '1', score: 50 },
+      'api::work-group.work-group': { name: 'แทรก' },
+      'api::integrity-progress.integrity-progress': {
+        planDocumentId: measurePlans.B.documentId,
+        stepKey: measurePlans.B.step,
+        period: 'sep',
+        status: 'done',
+        percent: 100,
+      },
+    };
+    const changes = {
+      'api::ita-score.ita-score': { score: 1 },
+      'api::work-group.work-group': { name: 'เจาะระบบ' },
+      'api::integrity-progress.integrity-progress': { percent: 99 },
+    };
+    for (const uid of OWNED) {
+      const base = `/content-manager/collection-types/${uid}`;
+      const b = owned.B[uid];
+      const a = owned.A[uid];
+      if (role !== 'monitor') {
+        const list = await as(http().get(`${base}?pageSize=100`));
+        attempt(
+          `${role} list ${uid}`,
+          list,
+          list.body.results?.some((r) => r.documentId === b),
+        );
+        const filtered = await as(http().get(`${base}?filters[unit][id][$eq]=${B.id}`));
+        attempt(`${role} filter ${uid}`, filtered, (filtered.body.results ?? []).length > 0);
+        const one = await as(http().get(`${base}/${b}`));
+        attempt(`${role} read ${uid}`, one, one.body.data?.documentId === b);
+      }
+      attempt(
+        `${role} create-in-B ${uid}`,
+        await as(http().post(base)).send({
+          ...payloads[uid],
+          unit: { connect: [{ id: B.id, documentId: B.documentId }] },
+        }),
+      );
+      attempt(`${role} update ${uid}`, await as(http().put(`${base}/${b}`)).send(changes[uid]));
+      attempt(
+        `${role} move-to-B ${uid}`,
+        await as(http().put(`${base}/${a}`)).send({
+          unit: { connect: [{ id: B.id, documentId: B.documentId }], disconnect: [] },
+        }),
+      );
+      attempt(`${role} delete ${uid}`, await as(http().delete(`${base}/${b}`)));
+      attempt(`${role} clone ${uid}`, await as(http().post(`${base}/clone/${b}`)).send({}));
+      const bulk = await as(http().post(`${base}/actions/bulkDelete`)).send({ documentIds: [b] });
+      attempt(
+        `${role} bulkDelete ${uid}`,
+        bulk,
+        (bulk.body.count ?? bulk.body.data?.count ?? 0) > 0,
+      );
+    }
+    // Progress in A naming B's plan (the unit is the plan's: refused, not moved).
+    attempt(
+      `${role} create-in-A on B's plan`,
+      await as(
+        http().post('/content-manager/collection-types/api::integrity-progress.integrity-progress'),
+      ).send({
+        ...payloads['api::integrity-progress.integrity-progress'],
+        unit: { connect: [{ id: A.id, documentId: A.documentId }] },
+      }),
+    );
+    if (role !== 'monitor') {
+      for (const path of [
+        '/integrity/plan?unit=UNITB&fiscalYear=2569',
+        '/integrity/progress?unit=UNITB&fiscalYear=2569',
+        '/integrity/progress?unit=UNITB&fiscalYear=2569&format=csv',
+        '/integrity/progress?unit=UNITA,UNITB&fiscalYear=2569&format=xlsx',
+      ])
+        attempt(`${role} GET ${path}`, await as(http().get(path)));
+      const all = await as(http().get('/integrity/progress?fiscalYear=2569'));
+      attempt(
+        `${role} GET /integrity/progress (all)`,
+        all,
+        (all.body.data ?? []).some((u) => u.unit.code === 'UNITB'),
+      );
+      const dash = await as(http().get('/compliance/integrity?fiscalYear=2569'));
+      attempt(
+        `${role} GET /compliance/integrity`,
+        dash,
+        (dash.body.data?.units ?? []).some((u) => u.unit === 'UNITB'),
+      );
+    }
+    for (const period of ['mar', 'sep'])
+      attempt(
+        `${role} POST /integrity/progress B ${period}`,
+        await as(http().post('/integrity/progress')).send({
+          plan: measurePlans.B.documentId,
+          step: measurePlans.B.step,
+          period,
+          status: 'done',
+        }),
+      );
     await expectAllRefused(t, before);
   });
 

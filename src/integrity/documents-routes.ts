@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { handle } from '../compliance/http';
 import { suggestChecklistItems } from '../disclosures/suggest';
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../ita/fiscal-year';
 import { bodyOf, uploadPdf } from '../participation/statistics-report';
@@ -305,7 +306,9 @@ export const registerDocumentRoutes = (strapi: Core.Strapi) => {
       {
         method: 'POST',
         path: '/documents',
-        handler: generateDocument(strapi),
+        // `handle` answers Strapi errors with their Thai/English message (a bare ForbiddenError
+        // would reach the client as "Forbidden").
+        handler: handle(generateDocument(strapi)),
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },
     ],

@@ -4,6 +4,7 @@ import { registerPlanKeys } from './plan-keys';
 import { registerProgressRules } from './progress';
 import { registerIntegrityReminders } from './reminders';
 import { integrityPlanRoutes } from './routes';
+import { integrityRoutes as dashboardRoutes } from '../compliance/routes/integrity';
 import { registerWorkGroupRules } from './work-groups';
 import { registerScoreRules } from './scores';
 import { registerScoreRoutes } from './routes-scores';
@@ -12,11 +13,6 @@ import { registerScoreRoutes } from './routes-scores';
 export default {
   register(strapi: Core.Strapi) {
     registerPlanKeys(strapi);
-    registerWorkGroupRules(strapi);
-    // ITA scores (helper A): validation on every write, GET /integrity/scores, POST /integrity/plan/from-scores.
-    registerScoreRules(strapi);
-    registerScoreRoutes(strapi);
-    // Documents generated from the data (helper C): POST /integrity/documents.
     registerDocumentRoutes(strapi);
     // Plan and progress (src/integrity/plan.ts, progress.ts, routes.ts).
     registerProgressRules(strapi);
@@ -25,6 +21,16 @@ export default {
       prefix: '/integrity',
       routes: integrityPlanRoutes(strapi),
     } as never);
+    // The compliance dashboard's section of overdue steps (GET /compliance/integrity).
+    strapi.server.routes({
+      type: 'admin',
+      prefix: '/compliance',
+      routes: dashboardRoutes(strapi),
+    } as never);
+    registerWorkGroupRules(strapi);
+    // ITA scores (helper A): validation on every write, GET /integrity/scores, POST /integrity/plan/from-scores.
+    registerScoreRules(strapi);
+    registerScoreRoutes(strapi);
   },
   async bootstrap(strapi: Core.Strapi) {
     registerIntegrityReminders(strapi);

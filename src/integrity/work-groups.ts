@@ -147,9 +147,16 @@ export const registerWorkGroupRules = (strapi: Core.Strapi) => {
       !['create', 'update', 'clone'].includes(ctx.action)
     )
       return next();
-    const data = (ctx.params as { data?: Record<string, unknown> }).data;
+    const params = ctx.params as { data?: Record<string, unknown> };
+    if (ctx.action === 'create') params.data ??= {};
+    const data = params.data;
     if (data) {
       if (typeof data.name === 'string') data.name = data.name.trim();
+      if (
+        (ctx.action === 'create' || 'name' in data) &&
+        (typeof data.name !== 'string' || !data.name)
+      )
+        throw bilingual('กรุณาระบุชื่อคณะทำงาน', 'name is required', 'name');
       if (Array.isArray(data.members)) {
         if (data.members.length > MAX_MEMBERS)
           throw bilingual(
@@ -157,10 +164,24 @@ export const registerWorkGroupRules = (strapi: Core.Strapi) => {
             `A work group has at most ${MAX_MEMBERS} members (got ${data.members.length})`,
             'members',
           );
-        for (const m of data.members as Array<Record<string, unknown>>) {
-          if (m && typeof m.email === 'string') m.email = m.email.trim().toLowerCase() || null;
-          if (m && typeof m.name === 'string') m.name = m.name.trim();
-        }
+        (data.members as Array<Record<string, unknown>>).forEach((m, i) => {
+          if (!m || typeof m !== 'object') return;
+          if (typeof m.email === 'string') m.email = m.email.trim().toLowerCase() || null;
+          if (typeof m.name === 'string') m.name = m.name.trim();
+          if (typeof m.email === 'string' && (!EMAIL.test(m.email) || m.email.length > 255))
+            throw bilingual(
+              `สมาชิกคนที่ ${i + 1}: อีเมล "${m.email.slice(0, 80)}" ไม่ถูกต้อง`,
+              `member ${i + 1}: "${m.email.slice(0, 80)}" is not a valid e-mail address`,
+              `members.${i}.email`,
+            );
+          if ('name' in m || !('id' in m))
+            if (typeof m.name !== 'string' || !m.name)
+              throw bilingual(
+                `สมาชิกคนที่ ${i + 1}: กรุณาระบุชื่อ`,
+                `member ${i + 1}: name is required`,
+                `members.${i}.name`,
+              );
+        });
       }
     }
     return strapi.db.transaction(async () => {

@@ -38,6 +38,7 @@ import {
   type Status,
 } from './labels';
 import { LinkCheck } from './LinkCheck';
+import { IntegrityOverdue } from './IntegrityOverdue';
 import { ParticipationFigures } from './ParticipationFigures';
 import { StartYear } from './StartYear';
 import { ToConfirm } from './ToConfirm';
@@ -454,6 +455,10 @@ const DashboardPage = () => {
               {central ? <ReportDownloads key={fiscalYear} fiscalYear={fiscalYear} /> : null}
               <SubmissionDownloads fiscalYear={fiscalYear} units={view.allUnits} />
             </Flex>
+          </Section>
+
+          <Section title="ขั้นตอนตามมาตรการที่เลยกำหนด" testId="compliance-integrity-overdue">
+            <IntegrityOverdue fiscalYear={fiscalYear} />
           </Section>
 
           <Section title="เรื่องจากประชาชน (แจ้งแก้ไขและคำถาม)" testId="compliance-participation">
