@@ -238,6 +238,7 @@ test('the editor sees the plan in Thai, reports progress and generates the 6-mon
       await axeViolations(page, { include: '[data-testid="integrity-progress-dialog"]' }),
     ),
   ).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, 'integrity-progress-dialog.png') });
   await dialog.getByRole('button', { name: 'บันทึกความก้าวหน้า' }).click();
   await dialog.waitFor({ state: 'detached', timeout: 20000 });
 
@@ -277,6 +278,8 @@ test('the editor sees the plan in Thai, reports progress and generates the 6-mon
       .findOne({ where: { documentId }, populate: { unit: true } });
     expect(report.kind).toBe('integrity_measures_6m');
     expect(report.unit.code).toBe('ITG');
+    await result.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'integrity-documents.png') });
   }
 
   // The organisation at a glance.
