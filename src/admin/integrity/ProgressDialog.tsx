@@ -122,7 +122,7 @@ const Form = ({
       <Modal.Body>
         <Flex direction="column" alignItems="stretch" gap={4}>
           <Typography tag="p" variant="omega" style={{ whiteSpace: 'pre-wrap' }}>
-            {open.label}. {step.text}
+            {open.label} {step.text}
           </Typography>
           <Field.Root name="period" required>
             <Field.Label>รอบรายงาน</Field.Label>
