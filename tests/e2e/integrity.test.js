@@ -314,3 +314,30 @@ test('a monitor reads the plan and the roll-up but is offered no action', async 
   expect(latinLines((await page.evaluate(measurePage)).lines)).toEqual([]);
   expect(watch.errors).toEqual([]);
 }, 180000);
+
+test('a server without the integrity routes: each section says so in Thai, nothing breaks', async () => {
+  const { page, watch } = await session();
+  // Strapi's answer to a route it does not have.
+  await page.route(/\/integrity\//, (route) =>
+    route.fulfill({
+      status: 404,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        data: null,
+        error: { status: 404, name: 'NotFoundError', message: 'Not Found', details: {} },
+      }),
+    }),
+  );
+  await page.goto(`${BASE}/admin/integrity-measures`);
+  await dismissOverlays(page);
+  await page.getByTestId('integrity-scores-unavailable').waitFor({ timeout: 60000 });
+  await page.getByTestId('integrity-plan-unavailable').waitFor();
+  for (const id of ['integrity-scores-unavailable', 'integrity-plan-unavailable'])
+    expect(await page.getByTestId(id).innerText()).toBe('ส่วนนี้ยังไม่พร้อมใช้งานในระบบ');
+  expect(await page.getByRole('button', { name: /รายงานความก้าวหน้า/ }).count()).toBe(0);
+  await page.getByRole('tab', { name: 'ภาพรวมทั้งองค์กร' }).click();
+  await page.getByTestId('integrity-rollup-unavailable').waitFor();
+  expect(latinLines((await page.evaluate(measurePage)).lines)).toEqual([]);
+  // Only the browser's own lines about the refused requests; nothing from the page's code.
+  expect(watch.errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+}, 180000);
