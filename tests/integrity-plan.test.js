@@ -418,14 +418,23 @@ test('the roll-up of two units, and its XLSX and CSV exports', async () => {
   expect(engTotal.slice(6)).toEqual(['4', '2', '1', '1', '0', '45', '3', '3']);
   expect(records.some((r) => r[0] === 'SCI' && r[4] === 'การใช้ทรัพย์สินของราชการ')).toBe(true);
 
-  // One query per table: progressSummary over both units.
-  const counts = await planMod.progressSummary(
+  // One query per table: as many queries for two units as for one.
+  let queries = 0;
+  const count = () => (queries += 1);
+  strapi.db.connection.on('query', count);
+  const one = await planMod.progressSummary(strapi, [units.ENG.id], 2569, '2026-10-01');
+  const forOne = queries;
+  queries = 0;
+  const two = await planMod.progressSummary(
     strapi,
     [units.ENG.id, units.SCI.id],
     2569,
     '2026-10-01',
   );
-  expect(counts.map((u) => u.totals.overdue)).toEqual([3, 1]);
+  strapi.db.connection.removeListener('query', count);
+  expect(queries).toBe(forOne);
+  expect(one.map((u) => u.totals.overdue)).toEqual([3]);
+  expect(two.map((u) => u.totals.overdue)).toEqual([3, 1]);
 });
 
 test('the compliance dashboard lists overdue steps and missing reports per unit', async () => {
@@ -560,6 +569,24 @@ test('refusals: 4xx with a Thai/English message, nothing written', async () => {
     docs.update({ documentId: row.documentId, data: { unit: units.SCI.documentId } }),
   ).rejects.toThrow(/ \/ /);
   await expect(docs.clone({ documentId: row.documentId, data: {} })).rejects.toThrow(/ \/ /);
+  expect(await progressRows()).toEqual(before);
+
+  // The Content Manager (as an administrator): the same rules, the same messages. (The CM reads
+  // a body's `status` as Strapi's draft/published dimension, so these bodies leave it out.)
+  const cm = '/content-manager/collection-types/api::integrity-progress.integrity-progress';
+  const cmBase = { ...base };
+  delete cmBase.status;
+  const cmBad = await api()
+    .post(cm)
+    .set('Authorization', `Bearer ${tokens.admin}`)
+    .send({ ...cmBase, period: 'jun', unit: { connect: [{ id: units.ENG.id }] } });
+  expect(cmBad.status).toBe(400);
+  expect(cmBad.body.error.message).toContain("period must be one of the plan's reporting periods");
+  const cmTwin = await api()
+    .put(`${cm}/${row.documentId}`)
+    .set('Authorization', `Bearer ${tokens.admin}`)
+    .send({ period: 'sep' });
+  expect(cmTwin.status).toBe(400);
   expect(await progressRows()).toEqual(before);
 
   // The fiscal year is the plan's whatever the caller says; done means 100.

@@ -838,8 +838,7 @@ describe('every attempt on unit B is refused and B is unchanged', () => {
         planDocumentId: measurePlans.B.documentId,
         stepKey: measurePlans.B.step,
         period: 'sep',
-        status: 'done',
-        percent: 100,
+        percent: 100, // no `status`: the CM reads it as the draft/published dimension
       },
     };
     const changes = {
