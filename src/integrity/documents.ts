@@ -8,7 +8,7 @@ import {
   isFiscalMonth,
   type FiscalMonth,
 } from './months';
-import { PLAN_UID } from './plan-keys';
+import { loadPlans, PLAN_UID, stepMonths, type PlanRow as LoadedPlan } from './plan';
 
 /**
  * The data of the documents generated from a measures plan (POST /integrity/documents): the plan
@@ -25,58 +25,37 @@ export const DOCUMENT_KINDS: readonly DocumentKind[] = ['plan', 'half', 'year'];
 
 export type Unit = { id: number; documentId: string; code: string; nameTh: string };
 type WorkGroup = { id: number; documentId: string; name: string } | null | undefined;
-type StepRow = {
-  key?: string | null;
-  text: string;
-  startMonth?: string | null;
-  endMonth?: string | null;
-  owner?: string | null;
-  workGroup?: WorkGroup;
-};
-type MeasureRow = {
-  issueNo?: number | null;
-  issue: string;
-  indicatorCode?: string | null;
-  measure: string;
-  target?: string | null;
-  startMonth?: string | null;
-  endMonth?: string | null;
-  owner?: string | null;
-  workGroup?: WorkGroup;
-  steps?: StepRow[] | null;
-};
-export type PlanRow = {
-  id: number;
-  documentId: string;
-  title: string;
-  workflowState: string | null;
-  measures?: MeasureRow[] | null;
+export type PlanRow = LoadedPlan & {
   attachments?: Array<{ id: number; name: string }> | null;
   checklistItems?: Array<{ documentId: string }> | null;
 };
 
-/** The draft (latest) version of the unit's measures plan of the year, with what the documents need. */
-export const loadMeasuresPlan = async (strapi: Core.Strapi, unitId: number, fiscalYear: number) =>
-  (await strapi.db.query(PLAN_UID as UID.ContentType).findOne({
-    where: {
-      unitRef: unitId,
-      fiscalYear,
-      kind: 'integrity_measures',
-      publishedAt: { $null: true },
-    },
-    orderBy: { id: 'asc' },
-    select: ['id', 'documentId', 'title', 'workflowState'],
+/**
+ * The unit's measures plan of the year as GET /integrity/plan reads it (`loadPlans` of plan.ts:
+ * the draft, i.e. latest, version; the last updated when there are several), with its
+ * attachments and checklist items (one more query).
+ */
+export const loadMeasuresPlan = async (
+  strapi: Core.Strapi,
+  unitId: number,
+  fiscalYear: number,
+): Promise<PlanRow | null> => {
+  const plan = (await loadPlans(strapi, [unitId], fiscalYear)).get(unitId);
+  if (!plan) return null;
+  const links = (await strapi.db.query(PLAN_UID as UID.ContentType).findOne({
+    where: { id: plan.id },
+    select: ['id'],
     populate: {
-      measures: {
-        populate: {
-          workGroup: { select: ['id', 'documentId', 'name'] },
-          steps: { populate: { workGroup: { select: ['id', 'documentId', 'name'] } } },
-        },
-      },
       attachments: { select: ['id', 'name'] },
       checklistItems: { select: ['documentId'] },
     },
-  })) as PlanRow | null;
+  })) as Pick<PlanRow, 'attachments' | 'checklistItems'> | null;
+  return {
+    ...plan,
+    attachments: links?.attachments ?? [],
+    checklistItems: links?.checklistItems ?? [],
+  };
+};
 
 const month = (m: string | null | undefined): FiscalMonth | null => (isFiscalMonth(m) ? m : null);
 
@@ -111,9 +90,10 @@ export type PlanMeasure = {
 };
 
 /**
- * The measures with their steps in order. A measure without months spans its steps' months (the
- * whole fiscal year when none has any); a step without months takes its measure's; a step
- * without an owner takes its measure's.
+ * The measures with their steps in order. A measure without months is shown over its steps'
+ * months (the whole fiscal year when none has any); a step's months are its own, else its
+ * measure's, else the whole year (`stepMonths`, as for overdue steps); a step without an owner
+ * takes its measure's.
  */
 export const measuresOf = (plan: PlanRow, fiscalYear: number): PlanMeasure[] =>
   (plan.measures ?? []).map((m, i) => {
@@ -140,8 +120,7 @@ export const measuresOf = (plan: PlanRow, fiscalYear: number): PlanMeasure[] =>
         key: s.key ?? '',
         no: j + 1,
         text: s.text ?? '',
-        startMonth: month(s.startMonth) ?? startMonth,
-        endMonth: month(s.endMonth) ?? endMonth,
+        ...stepMonths(s, m),
         owner: ownerOf(s.owner, s.workGroup) || owner,
       })),
     };
@@ -247,6 +226,9 @@ export const progressFigures = (
     m.steps.map((s) => {
       const row = latest.get(s.key) ?? null;
       const status = row?.status ?? null;
+      // As GET /integrity/plan: a step done counts 100 per cent.
+      const percent =
+        status === 'done' ? 100 : row ? Math.max(0, Math.min(100, Number(row.percent ?? 0))) : 0;
       const closed = fiscalMonthIndex(s.endMonth) <= end;
       return {
         ...s,
@@ -256,7 +238,7 @@ export const progressFigures = (
         period: periodText(fiscalYear, s.startMonth, s.endMonth),
         status,
         statusLabel: status ? (PROGRESS_STATUS_LABELS[status] ?? status) : NOT_REPORTED,
-        percent: row ? Math.max(0, Math.min(100, Number(row.percent ?? 0))) : 0,
+        percent,
         done: row?.done ?? '',
         problems: row?.problems ?? '',
         overdue: closed && status !== 'done' && status !== 'cancelled',
