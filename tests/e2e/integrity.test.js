@@ -61,6 +61,25 @@ beforeAll(async () => {
     unit: 'ITG',
     role: 'editor',
   });
+  // A second unit of the same editor: scores, no plan yet.
+  const second = await createUnit(strapi, { code: 'ITN', nameTh: 'สำนักงานที่ยังไม่มีแผน' });
+  await provisioning.upsertUserMembership(strapi, {
+    email: EDITOR,
+    password: PASSWORD,
+    firstname: 'สมหญิง',
+    lastname: 'ทดสอบ',
+    unit: 'ITN',
+    role: 'editor',
+  });
+  await strapi.documents('api::ita-score.ita-score').create({
+    data: {
+      unit: second.documentId,
+      fiscalYear: FY - 1,
+      indicatorCode: '9',
+      indicatorName: 'การเปิดเผยข้อมูล',
+      score: 70,
+    },
+  });
   // A central monitor reads every unit and writes none.
   await provisioning.upsertUserMembership(strapi, {
     email: MONITOR,
@@ -340,4 +359,30 @@ test('a server without the integrity routes: each section says so in Thai, nothi
   expect(latinLines((await page.evaluate(measurePage)).lines)).toEqual([]);
   // Only the browser's own lines about the refused requests; nothing from the page's code.
   expect(watch.errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
+}, 180000);
+
+test('the editor picks the unit without a plan and drafts it from the low indicators', async () => {
+  const { page, watch } = await session();
+  await page.goto(`${BASE}/admin/integrity-measures`);
+  await dismissOverlays(page);
+  await page.getByTestId('integrity-plan-table').waitFor({ timeout: 60000 });
+  await choose(page, page, 'หน่วยงาน', 'ITN สำนักงานที่ยังไม่มีแผน');
+  await page.getByTestId('integrity-no-plan').waitFor({ timeout: 60000 });
+  const create = page.getByTestId('integrity-from-scores');
+  await create.waitFor();
+  expect(await page.getByTestId('integrity-documents-section').count()).toBe(0);
+  await create.click();
+  const table = page.getByTestId('integrity-plan-table');
+  await table.waitFor({ timeout: 60000 });
+  expect(await table.innerText()).toContain('การเปิดเผยข้อมูล');
+  await page.getByText('สร้างร่างแผนมาตรการแล้ว (1 ประเด็น)').waitFor();
+  // The button is gone once the unit has its plan.
+  expect(await page.getByTestId('integrity-from-scores').count()).toBe(0);
+  const plans = await strapi.db.query('api::plan.plan').findMany({
+    where: { kind: 'integrity_measures', fiscalYear: FY, unit: { code: 'ITN' } },
+    populate: { measures: true },
+  });
+  expect(plans.length).toBeGreaterThan(0);
+  expect(plans[0].measures.map((m) => m.indicatorCode)).toEqual(['9']);
+  expect(watch.errors).toEqual([]);
 }, 180000);
