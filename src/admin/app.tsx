@@ -1,6 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import type { ContentManagerPlugin, PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { BulletList, ChartPie, Check, Lock, Message } from '@strapi/icons';
+import { BulletList, ChartPie, Check, Lock, Message, Shield } from '@strapi/icons';
 import logo from './extensions/logo.svg';
 import { displayNames, ENUM_MESSAGES, fieldLabels } from './field-labels';
 import strapiTh from './translations/strapi-th.json';
@@ -129,6 +129,16 @@ export default {
       },
       permissions: [],
       Component: () => import('./compliance/DashboardPage'),
+    });
+
+    // Integrity measures (issue 14): scores, the measures plan, progress entry; unit members
+    // (the page says so to anybody else; the server scopes every route to the person's units).
+    app.addMenuLink({
+      to: 'integrity-measures',
+      icon: Shield,
+      intlLabel: { id: 'prongsai.integrity.measures', defaultMessage: 'มาตรการส่งเสริมคุณธรรม' },
+      permissions: [],
+      Component: () => import('./integrity/MeasuresPage'),
     });
   },
 };
