@@ -268,7 +268,7 @@ test('the editor sees the plan in Thai, reports progress and generates the 6-mon
   expect(rows[0]).toMatchObject({
     stepKey: KEY1,
     period: 'mar',
-    status: 'done',
+    progressStatus: 'done',
     percent: 100,
     done: DONE,
     problems: PROBLEMS,
