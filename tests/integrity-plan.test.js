@@ -31,7 +31,15 @@ const post = (path, body, who = 'admin') =>
 const progressRows = async () =>
   (
     await strapi.db.query(PROGRESS).findMany({
-      select: ['planDocumentId', 'stepKey', 'period', 'progressStatus', 'percent', 'fiscalYear', 'unitRef'],
+      select: [
+        'planDocumentId',
+        'stepKey',
+        'period',
+        'progressStatus',
+        'percent',
+        'fiscalYear',
+        'unitRef',
+      ],
       orderBy: { id: 'asc' },
     })
   ).map((r) => JSON.stringify(r));

@@ -1,5 +1,107 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface IntegrityMeasure extends Struct.ComponentSchema {
+  collectionName: 'components_integrity_measures';
+  info: {
+    description: '\u0E1B\u0E23\u0E30\u0E40\u0E14\u0E47\u0E19\u0E17\u0E35\u0E48\u0E15\u0E49\u0E2D\u0E07\u0E1E\u0E31\u0E12\u0E19\u0E32 (\u0E1C\u0E39\u0E01\u0E01\u0E31\u0E1A\u0E15\u0E31\u0E27\u0E0A\u0E35\u0E49\u0E27\u0E31\u0E14 ITA) \u0E21\u0E32\u0E15\u0E23\u0E01\u0E32\u0E23 \u0E02\u0E31\u0E49\u0E19\u0E15\u0E2D\u0E19 \u0E23\u0E30\u0E22\u0E30\u0E40\u0E27\u0E25\u0E32 \u0E1C\u0E39\u0E49\u0E23\u0E31\u0E1A\u0E1C\u0E34\u0E14\u0E0A\u0E2D\u0E1A \u0E41\u0E25\u0E30\u0E40\u0E1B\u0E49\u0E32\u0E2B\u0E21\u0E32\u0E22';
+    displayName: '\u0E21\u0E32\u0E15\u0E23\u0E01\u0E32\u0E23/\u0E41\u0E19\u0E27\u0E17\u0E32\u0E07';
+    icon: 'check';
+  };
+  attributes: {
+    endMonth: Schema.Attribute.Enumeration<
+      ['oct', 'nov', 'dec', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep']
+    >;
+    indicatorCode: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    issue: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    issueNo: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 999;
+          min: 1;
+        },
+        number
+      >;
+    measure: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    owner: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    startMonth: Schema.Attribute.Enumeration<
+      ['oct', 'nov', 'dec', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep']
+    >;
+    steps: Schema.Attribute.Component<'integrity.step', true>;
+    target: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    workGroup: Schema.Attribute.Relation<'oneToOne', 'api::work-group.work-group'>;
+  };
+}
+
+export interface IntegrityMember extends Struct.ComponentSchema {
+  collectionName: 'components_integrity_members';
+  info: {
+    displayName: '\u0E2A\u0E21\u0E32\u0E0A\u0E34\u0E01\u0E04\u0E13\u0E30\u0E17\u0E33\u0E07\u0E32\u0E19';
+    icon: 'user';
+  };
+  attributes: {
+    email: Schema.Attribute.Email;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    position: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    role: Schema.Attribute.Enumeration<['chair', 'member', 'secretary']> &
+      Schema.Attribute.DefaultTo<'member'>;
+  };
+}
+
+export interface IntegrityStep extends Struct.ComponentSchema {
+  collectionName: 'components_integrity_steps';
+  info: {
+    description: '\u0E02\u0E31\u0E49\u0E19\u0E15\u0E2D\u0E19\u0E2B\u0E19\u0E36\u0E48\u0E07\u0E02\u0E2D\u0E07\u0E21\u0E32\u0E15\u0E23\u0E01\u0E32\u0E23 \u0E1E\u0E23\u0E49\u0E2D\u0E21\u0E40\u0E14\u0E37\u0E2D\u0E19\u0E40\u0E23\u0E34\u0E48\u0E21\u0E15\u0E49\u0E19-\u0E2A\u0E34\u0E49\u0E19\u0E2A\u0E38\u0E14\u0E43\u0E19\u0E1B\u0E35\u0E07\u0E1A\u0E1B\u0E23\u0E30\u0E21\u0E32\u0E13 \u0E41\u0E25\u0E30\u0E1C\u0E39\u0E49\u0E23\u0E31\u0E1A\u0E1C\u0E34\u0E14\u0E0A\u0E2D\u0E1A';
+    displayName: '\u0E02\u0E31\u0E49\u0E19\u0E15\u0E2D\u0E19\u0E2B\u0E23\u0E37\u0E2D\u0E27\u0E34\u0E18\u0E35\u0E01\u0E32\u0E23\u0E1B\u0E0F\u0E34\u0E1A\u0E31\u0E15\u0E34';
+    icon: 'bulletList';
+  };
+  attributes: {
+    endMonth: Schema.Attribute.Enumeration<
+      ['oct', 'nov', 'dec', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep']
+    >;
+    key: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    owner: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    startMonth: Schema.Attribute.Enumeration<
+      ['oct', 'nov', 'dec', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep']
+    >;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    workGroup: Schema.Attribute.Relation<'oneToOne', 'api::work-group.work-group'>;
+  };
+}
+
 export interface ProcurementBid extends Struct.ComponentSchema {
   collectionName: 'components_procurement_bids';
   info: {
@@ -172,6 +274,9 @@ export interface SharedSocialLink extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'integrity.measure': IntegrityMeasure;
+      'integrity.member': IntegrityMember;
+      'integrity.step': IntegrityStep;
       'procurement.bid': ProcurementBid;
       'procurement.row': ProcurementRow;
       'shared.contact': SharedContact;

@@ -454,8 +454,7 @@ export interface ApiActivityActivity extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -602,8 +601,7 @@ export interface ApiEServiceEService extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -761,8 +759,7 @@ export interface ApiExecutiveExecutive extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -771,6 +768,80 @@ export interface ApiExecutiveExecutive extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private &
       Schema.Attribute.DefaultTo<'draft'>;
+  };
+}
+
+export interface ApiIntegrityProgressIntegrityProgress extends Struct.CollectionTypeSchema {
+  collectionName: 'integrity_progresses';
+  info: {
+    description: '\u0E04\u0E27\u0E32\u0E21\u0E01\u0E49\u0E32\u0E27\u0E2B\u0E19\u0E49\u0E32\u0E02\u0E2D\u0E07\u0E02\u0E31\u0E49\u0E19\u0E15\u0E2D\u0E19\u0E2B\u0E19\u0E36\u0E48\u0E07\u0E43\u0E19\u0E41\u0E1C\u0E19\u0E21\u0E32\u0E15\u0E23\u0E01\u0E32\u0E23 \u0E43\u0E19\u0E23\u0E2D\u0E1A\u0E23\u0E32\u0E22\u0E07\u0E32\u0E19\u0E2B\u0E19\u0E36\u0E48\u0E07 / Progress of one step of a measures plan in one reporting period';
+    displayName: '\u0E04\u0E27\u0E32\u0E21\u0E01\u0E49\u0E32\u0E27\u0E2B\u0E19\u0E49\u0E32\u0E15\u0E32\u0E21\u0E21\u0E32\u0E15\u0E23\u0E01\u0E32\u0E23';
+    pluralName: 'integrity-progresses';
+    singularName: 'integrity-progress';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    done: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    evidence: Schema.Attribute.Media<'files' | 'images', true>;
+    fiscalYear: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2700;
+          min: 2540;
+        },
+        number
+      >;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::integrity-progress.integrity-progress'
+    > &
+      Schema.Attribute.Private;
+    percent: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    period: Schema.Attribute.Enumeration<
+      ['oct', 'nov', 'dec', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep']
+    > &
+      Schema.Attribute.Required;
+    planDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    problems: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    progressStatus: Schema.Attribute.Enumeration<
+      ['not_started', 'in_progress', 'done', 'cancelled']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'not_started'>;
+    publishedAt: Schema.Attribute.DateTime;
+    stepKey: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
 }
 
@@ -943,6 +1014,58 @@ export interface ApiItaItemItaItem extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiItaScoreItaScore extends Struct.CollectionTypeSchema {
+  collectionName: 'ita_scores';
+  info: {
+    description: "\u0E04\u0E30\u0E41\u0E19\u0E19\u0E01\u0E32\u0E23\u0E1B\u0E23\u0E30\u0E40\u0E21\u0E34\u0E19 ITA \u0E02\u0E2D\u0E07\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19 \u0E23\u0E32\u0E22\u0E15\u0E31\u0E27\u0E0A\u0E35\u0E49\u0E27\u0E31\u0E14\u0E41\u0E25\u0E30\u0E15\u0E31\u0E27\u0E0A\u0E35\u0E49\u0E27\u0E31\u0E14\u0E22\u0E48\u0E2D\u0E22 \u0E15\u0E48\u0E2D\u0E1B\u0E35\u0E07\u0E1A\u0E1B\u0E23\u0E30\u0E21\u0E32\u0E13 / A unit's ITA score per indicator and year";
+    displayName: '\u0E1C\u0E25\u0E04\u0E30\u0E41\u0E19\u0E19 ITA';
+    pluralName: 'ita-scores';
+    singularName: 'ita-score';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    fiscalYear: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2700;
+          min: 2540;
+        },
+        number
+      >;
+    indicatorCode: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    indicatorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::ita-score.ita-score'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    score: Schema.Attribute.Decimal &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 100;
+          min: 0;
+        },
+        number
+      >;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiItemResponsibilityItemResponsibility extends Struct.CollectionTypeSchema {
   collectionName: 'item_responsibilities';
   info: {
@@ -965,7 +1088,7 @@ export interface ApiItemResponsibilityItemResponsibility extends Struct.Collecti
       'api::item-responsibility.item-responsibility'
     > &
       Schema.Attribute.Private;
-    primaryEmail: Schema.Attribute.Email & Schema.Attribute.Required;
+    primaryEmail: Schema.Attribute.Email;
     publishedAt: Schema.Attribute.DateTime;
     remindDaysBefore: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
@@ -979,6 +1102,7 @@ export interface ApiItemResponsibilityItemResponsibility extends Struct.Collecti
     unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workGroup: Schema.Attribute.Relation<'manyToOne', 'api::work-group.work-group'>;
   };
 }
 
@@ -1025,8 +1149,7 @@ export interface ApiLawLaw extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1121,8 +1244,7 @@ export interface ApiManualManual extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1179,8 +1301,7 @@ export interface ApiNewsNews extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1474,11 +1595,14 @@ export interface ApiPlanPlan extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::plan.plan'> &
       Schema.Attribute.Private;
+    measures: Schema.Attribute.Component<'integrity.measure', true>;
     noneText: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 1000;
       }>;
     period: Schema.Attribute.Component<'shared.period', false>;
+    progressCadence: Schema.Attribute.Enumeration<['monthly', 'quarterly', 'half_year', 'annual']> &
+      Schema.Attribute.DefaultTo<'half_year'>;
     publishAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
@@ -1487,8 +1611,7 @@ export interface ApiPlanPlan extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1554,8 +1677,7 @@ export interface ApiPolicyDeclarationPolicyDeclaration extends Struct.Collection
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1632,8 +1754,7 @@ export interface ApiProcurementAnnouncementProcurementAnnouncement
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1699,8 +1820,7 @@ export interface ApiProcurementSummaryProcurementSummary extends Struct.Collecti
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1753,8 +1873,7 @@ export interface ApiQaQa extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1836,8 +1955,7 @@ export interface ApiReportReport extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1963,8 +2081,7 @@ export interface ApiUnitProfileUnitProfile extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
       }>;
-    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> &
-      Schema.Attribute.Required;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
     unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -2040,6 +2157,41 @@ export interface ApiUnitUnit extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
+  };
+}
+
+export interface ApiWorkGroupWorkGroup extends Struct.CollectionTypeSchema {
+  collectionName: 'work_groups';
+  info: {
+    description: "\u0E04\u0E13\u0E30\u0E17\u0E33\u0E07\u0E32\u0E19\u0E02\u0E2D\u0E07\u0E2B\u0E19\u0E48\u0E27\u0E22\u0E07\u0E32\u0E19 \u0E17\u0E35\u0E48\u0E23\u0E31\u0E1A\u0E1C\u0E34\u0E14\u0E0A\u0E2D\u0E1A\u0E21\u0E32\u0E15\u0E23\u0E01\u0E32\u0E23 \u0E02\u0E31\u0E49\u0E19\u0E15\u0E2D\u0E19 \u0E2B\u0E23\u0E37\u0E2D\u0E02\u0E49\u0E2D\u0E15\u0E31\u0E27\u0E0A\u0E35\u0E49\u0E27\u0E31\u0E14 ITA / A unit's work group";
+    displayName: '\u0E04\u0E13\u0E30\u0E17\u0E33\u0E07\u0E32\u0E19';
+    pluralName: 'work-groups';
+    singularName: 'work-group';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::work-group.work-group'> &
+      Schema.Attribute.Private;
+    members: Schema.Attribute.Component<'integrity.member', true>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    unit: Schema.Attribute.Relation<'manyToOne', 'api::unit.unit'> & Schema.Attribute.Required;
+    unitRef: Schema.Attribute.Integer & Schema.Attribute.Private;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
 }
 
@@ -2576,8 +2728,10 @@ declare module '@strapi/strapi' {
       'api::element-check.element-check': ApiElementCheckElementCheck;
       'api::entry-review.entry-review': ApiEntryReviewEntryReview;
       'api::executive.executive': ApiExecutiveExecutive;
+      'api::integrity-progress.integrity-progress': ApiIntegrityProgressIntegrityProgress;
       'api::ita-checklist.ita-checklist': ApiItaChecklistItaChecklist;
       'api::ita-item.ita-item': ApiItaItemItaItem;
+      'api::ita-score.ita-score': ApiItaScoreItaScore;
       'api::item-responsibility.item-responsibility': ApiItemResponsibilityItemResponsibility;
       'api::law.law': ApiLawLaw;
       'api::link-check.link-check': ApiLinkCheckLinkCheck;
@@ -2596,6 +2750,7 @@ declare module '@strapi/strapi' {
       'api::unit-membership.unit-membership': ApiUnitMembershipUnitMembership;
       'api::unit-profile.unit-profile': ApiUnitProfileUnitProfile;
       'api::unit.unit': ApiUnitUnit;
+      'api::work-group.work-group': ApiWorkGroupWorkGroup;
       'api::workflow-event.workflow-event': ApiWorkflowEventWorkflowEvent;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
