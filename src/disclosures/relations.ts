@@ -91,3 +91,21 @@ export const hasToManyTargets = (value: unknown): boolean => {
   }
   return true;
 };
+
+/**
+ * True when a relation value names no target at all (null, [], { set: [] }, { disconnect: [...] },
+ * { connect: [] }): a plain clear. A value that readToOne reads as 'cleared' but that is not a
+ * plain clear (several `connect` targets on a to-one, an id Strapi parses differently from us…)
+ * may still be applied by Strapi as a connection — Strapi keeps the last of two `connect` targets
+ * — so a check of an optional relation must refuse it rather than skip it as "cleared".
+ */
+export const isPlainClear = (value: unknown): boolean => {
+  if (value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value !== 'object' || value === undefined) return false;
+  if ('id' in value || 'documentId' in value) return false;
+  const o = value as Record<string, unknown>;
+  const empty = (v: unknown) =>
+    v === undefined || v === null || (Array.isArray(v) && v.length === 0);
+  return empty(o.connect) && empty(o.set);
+};

@@ -1,7 +1,7 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { toArabicDigits } from '../common/thai';
-import { readToOne, type RelationRef } from '../disclosures/relations';
+import { isPlainClear, readToOne, type RelationRef } from '../disclosures/relations';
 import { UNIT_UID } from '../disclosures/types';
 import { fiscalMonthIndex, isFiscalMonth, type FiscalMonth } from './months';
 import { PLAN_UID } from './plan-keys';
@@ -129,6 +129,19 @@ export const checkMeasures = (
     add([...path, field], m, s, names[field][0], names[field][1]);
   };
 
+  // A work group is one target or a plain clear: a shape read as "cleared" that still names
+  // targets ({ connect: [A, B] } — Strapi keeps B) would skip the unit check below.
+  const workGroup = (v: unknown, path: string[], m: number, s: number | undefined) => {
+    if (readToOne(v).kind === 'cleared' && !isPlainClear(v))
+      add(
+        path,
+        m,
+        s,
+        'ระบุคณะทำงานได้เพียงหนึ่งคณะ ด้วยรหัสที่ถูกต้อง',
+        'workGroup must name exactly one work group by a valid id or documentId',
+      );
+  };
+
   measures.forEach((raw, i) => {
     const m = i + 1;
     const path = ['measures', String(i)];
@@ -154,8 +167,10 @@ export const checkMeasures = (
     const start = month(raw, 'startMonth', path, m);
     const end = month(raw, 'endMonth', path, m);
     order(start, end, path, m);
-    if (raw.workGroup !== undefined)
+    if (raw.workGroup !== undefined) {
+      workGroup(raw.workGroup, [...path, 'workGroup'], m, undefined);
       workGroups.push({ value: raw.workGroup, m, path: [...path, 'workGroup'] });
+    }
     if (isBlank(raw.steps)) return;
     if (!Array.isArray(raw.steps)) {
       add([...path, 'steps'], m, undefined, 'ขั้นตอนต้องเป็นรายการ', 'steps must be a list');
@@ -189,8 +204,10 @@ export const checkMeasures = (
         m,
         s,
       );
-      if (step.workGroup !== undefined)
+      if (step.workGroup !== undefined) {
+        workGroup(step.workGroup, [...spath, 'workGroup'], m, s);
         workGroups.push({ value: step.workGroup, m, s, path: [...spath, 'workGroup'] });
+      }
     });
   });
   return { problems, workGroups };

@@ -1,7 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { bilingual } from '../disclosures/guard';
-import { readToOne, type RelationRef } from '../disclosures/relations';
+import { isPlainClear, readToOne, type RelationRef } from '../disclosures/relations';
 
 /**
  * Work groups (คณะทำงาน): named groups of people of one unit that can own checklist items
@@ -36,6 +36,13 @@ const refsOf = (values: unknown[]): RelationRef[] => {
   for (const v of values) {
     const change = readToOne(v);
     if (change.kind === 'set') refs.push(change.ref);
+    else if (change.kind === 'cleared' && !isPlainClear(v))
+      // { connect: [A, B] } reads as "cleared" but Strapi connects B: never skip its check.
+      throw bilingual(
+        'ระบุคณะทำงานได้เพียงหนึ่งคณะ ด้วยรหัสที่ถูกต้อง',
+        'A work group must be named once, by a valid id or documentId',
+        'workGroup',
+      );
   }
   return refs;
 };

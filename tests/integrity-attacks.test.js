@@ -1,0 +1,475 @@
+/**
+ * Attacks on the integrity-measures data (issue 14): the public API probing work groups and
+ * measures, another unit's files as progress evidence, another unit's work groups in a plan's
+ * measures through every relation syntax, malformed bodies on the admin routes. Every refusal
+ * asserts a 4xx AND the data unchanged, and counts "0 of N attempts succeeded".
+ */
+const request = require('supertest');
+const { setupStrapi, teardownStrapi, appDir } = require('./helpers/strapi');
+const { createUnit, createSuperAdmin, adminToken, systemSteps } = require('./helpers/factories');
+
+const PLAN = 'api::plan.plan';
+const PROGRESS = 'api::integrity-progress.integrity-progress';
+const WG = 'api::work-group.work-group';
+const FILE = 'plugin::upload.file';
+const PASSWORD = 'Test1234!';
+const SECRET_EMAIL = 'secret-chair@attack.example.org';
+const SECRET_NAME = 'ประธานลับเฉพาะ';
+
+let strapi;
+const tokens = {};
+const units = {};
+const groups = {};
+const plans = {};
+const files = {};
+
+const api = () => request(strapi.server.httpServer);
+const as = (who) => (req) => req.set('Authorization', `Bearer ${tokens[who]}`);
+const CM = (uid) => `/content-manager/collection-types/${uid}`;
+
+const planState = async (documentId) =>
+  JSON.stringify(
+    (
+      await strapi.db.query(PLAN).findMany({
+        where: { documentId },
+        orderBy: { id: 'asc' },
+        select: ['publishedAt', 'kind'],
+        populate: {
+          unit: { select: ['id'] },
+          measures: {
+            select: ['issue', 'measure'],
+            populate: {
+              workGroup: { select: ['id'] },
+              steps: { select: ['key', 'text'], populate: { workGroup: { select: ['id'] } } },
+            },
+          },
+        },
+      })
+    ).map((r) => ({
+      publishedAt: r.publishedAt,
+      kind: r.kind,
+      unit: r.unit?.id ?? null,
+      measures: (r.measures ?? []).map((m) => ({
+        issue: m.issue,
+        measure: m.measure,
+        workGroup: m.workGroup?.id ?? null,
+        steps: (m.steps ?? []).map((x) => ({
+          key: x.key,
+          text: x.text,
+          workGroup: x.workGroup?.id ?? null,
+        })),
+      })),
+    })),
+  );
+const progressState = async () =>
+  JSON.stringify(
+    await strapi.db.query(PROGRESS).findMany({
+      select: ['documentId', 'planDocumentId', 'stepKey', 'period', 'unitRef', 'percent'],
+      populate: { evidence: { select: ['id'] } },
+      orderBy: { id: 'asc' },
+    }),
+  );
+
+const makeFile = async (unit, name) => {
+  const { unitFolderOf } = require(`${appDir}/dist/src/units/media`);
+  const folderId = await unitFolderOf(strapi, unit.id);
+  const folder = await strapi.db
+    .query('plugin::upload.folder')
+    .findOne({ where: { id: folderId } });
+  return strapi.db.query(FILE).create({
+    data: {
+      name,
+      hash: `${name.replace(/\W/g, '_')}_${Date.now()}`,
+      ext: '.pdf',
+      mime: 'application/pdf',
+      size: 4,
+      url: `/uploads/${name}`,
+      provider: 'local',
+      folder: folderId,
+      folderPath: folder.path,
+    },
+  });
+};
+
+const createPlan = (unit, workGroup, extra = {}) =>
+  strapi.documents(PLAN).create({
+    data: {
+      title: `แผนมาตรการ ${unit.code}`,
+      kind: 'integrity_measures',
+      fiscalYear: 2569,
+      unit: unit.documentId,
+      progressCadence: 'half_year',
+      measures: [
+        {
+          issue: 'การเปิดเผยข้อมูล',
+          measure: 'เผยแพร่ข้อมูล',
+          startMonth: 'oct',
+          endMonth: 'sep',
+          workGroup: workGroup.documentId,
+          steps: [{ text: 'แต่งตั้งคณะทำงาน', workGroup: workGroup.documentId }],
+        },
+      ],
+      ...extra,
+    },
+    populate: { measures: { populate: { steps: true } } },
+  });
+
+beforeAll(async () => {
+  strapi = await setupStrapi({ COMPLIANCE_SCHEDULER: 'false' });
+  const provisioning = require(`${appDir}/dist/src/units/provisioning`);
+  units.ENG = await createUnit(strapi, { code: 'ENG', nameTh: 'คณะวิศวกรรมศาสตร์' });
+  units.SCI = await createUnit(strapi, { code: 'SCI', nameTh: 'คณะวิทยาศาสตร์' });
+  for (const [who, unit] of [
+    ['editorEng', 'ENG'],
+    ['editorSci', 'SCI'],
+  ]) {
+    const email = `${who.toLowerCase()}@attack.example.org`;
+    await provisioning.upsertUserMembership(strapi, {
+      email,
+      password: PASSWORD,
+      firstname: who,
+      unit,
+      role: 'editor',
+    });
+    tokens[who] = await adminToken(request, strapi, { email, password: PASSWORD });
+  }
+  tokens.admin = await adminToken(request, strapi, await createSuperAdmin(strapi));
+  for (const code of ['ENG', 'SCI'])
+    groups[code] = await strapi.documents(WG).create({
+      data: {
+        name: `คณะทำงาน ${code}`,
+        unit: units[code].documentId,
+        members: [{ name: SECRET_NAME, role: 'chair', email: SECRET_EMAIL }],
+      },
+    });
+  plans.ENG = await createPlan(units.ENG, groups.ENG);
+  plans.SCI = await createPlan(units.SCI, groups.SCI);
+  await systemSteps(strapi, PLAN, plans.ENG.documentId, ['submit', 'approve', 'publish']);
+  files.ENG = await makeFile(units.ENG, 'eng-evidence.pdf');
+  files.SCI = await makeFile(units.SCI, 'sci-secret.pdf');
+}, 300000);
+
+afterAll(async () => {
+  await teardownStrapi(strapi);
+});
+
+describe('the public API', () => {
+  test('reads no work group, member e-mail or name and never answers 500', async () => {
+    const published = await api().get('/api/plans?populate=*');
+    expect(published.status).toBe(200);
+    expect(published.body.data.some((p) => p.documentId === plans.ENG.documentId)).toBe(true);
+    const probes = [
+      '/api/plans?populate=*',
+      '/api/plans?populate[measures][populate]=*',
+      '/api/plans?populate[measures][populate][workGroup][populate]=*',
+      '/api/plans?populate[measures][populate][steps][populate]=*',
+      '/api/plans?populate[measures][populate][steps][populate][workGroup][populate][members]=*',
+      '/api/plans?populate=measures.workGroup.members',
+      '/api/plans?status=draft&populate=*',
+      `/api/plans/${plans.SCI.documentId}?populate=*`,
+      `/api/plans?filters[measures][workGroup][members][email][$contains]=secret`,
+      `/api/plans?filters[measures][steps][workGroup][name][$contains]=ENG`,
+      `/api/plans?filters[measures][workGroup][id][$eq]=${groups.ENG.id}`,
+      `/api/plans?filters[measures][issue][$contains]=เปิดเผย`,
+      '/api/work-groups',
+      '/api/integrity-progresses',
+      '/api/ita-scores',
+    ];
+    const leaks = [];
+    for (const path of probes) {
+      const res = await api().get(path);
+      const body = JSON.stringify(res.body);
+      if (res.status >= 500) leaks.push(`${path}: ${res.status}`);
+      if (body.includes(SECRET_EMAIL) || body.includes(SECRET_NAME)) leaks.push(`${path}: member`);
+      if (body.includes('คณะทำงาน ENG') || body.includes('คณะทำงาน SCI'))
+        leaks.push(`${path}: work group`);
+      if (body.includes(plans.SCI.documentId)) leaks.push(`${path}: draft plan`);
+    }
+    // A filter on the work group must not be an oracle: matching and non-matching answer alike.
+    const count = async (q) => {
+      const res = await api().get(`/api/plans?${q}`);
+      return `${res.status}:${res.status === 200 ? res.body.data.length : ''}`;
+    };
+    const yes = await count('filters[measures][workGroup][members][email][$startsWith]=secret');
+    const no = await count('filters[measures][workGroup][members][email][$startsWith]=zzz');
+    if (yes !== no) leaks.push(`member e-mail oracle: ${yes} vs ${no}`);
+    const yes2 = await count('filters[measures][steps][workGroup][name][$startsWith]=คณะ');
+    const no2 = await count('filters[measures][steps][workGroup][name][$startsWith]=zzz');
+    if (yes2 !== no2) leaks.push(`work-group name oracle: ${yes2} vs ${no2}`);
+    expect(leaks).toEqual([]);
+  });
+});
+
+describe("another unit's file as progress evidence", () => {
+  test("0 of N attempts attach SCI's file to an ENG progress row", async () => {
+    const step = plans.ENG.measures[0].steps[0].key;
+    const before = await progressState();
+    const attempts = [
+      () =>
+        as('editorEng')(api().post('/integrity/progress')).send({
+          plan: plans.ENG.documentId,
+          step,
+          period: 'mar',
+          status: 'in_progress',
+          percent: 10,
+          evidence: [files.SCI.id],
+        }),
+      () =>
+        as('editorEng')(api().post(CM(PROGRESS))).send({
+          unit: units.ENG.documentId,
+          planDocumentId: plans.ENG.documentId,
+          stepKey: step,
+          period: 'mar',
+          progressStatus: 'in_progress',
+          percent: 10,
+          evidence: [files.SCI.id],
+        }),
+    ];
+    const succeeded = [];
+    for (const [i, attempt] of attempts.entries()) {
+      const res = await attempt();
+      if (res.status < 400 || res.status >= 500) succeeded.push(`${i}: ${res.status}`);
+      else expect(res.body.error.message).toMatch(/ไฟล์|upload.file/);
+    }
+    expect(`${succeeded.length} of ${attempts.length} attempts succeeded`).toBe(
+      `0 of ${attempts.length} attempts succeeded`,
+    );
+    expect(await progressState()).toBe(before);
+
+    // On an existing row too (update), and the unit's own file still works.
+    const own = await as('editorEng')(api().post('/integrity/progress')).send({
+      plan: plans.ENG.documentId,
+      step,
+      period: 'mar',
+      status: 'in_progress',
+      percent: 10,
+      evidence: [files.ENG.id],
+    });
+    expect(own.status).toBeLessThan(300);
+    const row = await strapi.db.query(PROGRESS).findOne({
+      where: { planDocumentId: plans.ENG.documentId, stepKey: step, period: 'mar' },
+    });
+    const mid = await progressState();
+    const updates = [
+      () =>
+        as('editorEng')(api().post('/integrity/progress')).send({
+          plan: plans.ENG.documentId,
+          step,
+          period: 'mar',
+          status: 'in_progress',
+          percent: 20,
+          evidence: [files.ENG.id, files.SCI.id],
+        }),
+      () =>
+        as('editorEng')(api().put(`${CM(PROGRESS)}/${row.documentId}`)).send({
+          evidence: [files.ENG.id, files.SCI.id],
+        }),
+      () =>
+        as('editorEng')(api().put(`${CM(PROGRESS)}/${row.documentId}`)).send({
+          evidence: [{ id: files.SCI.id }],
+        }),
+    ];
+    const ok = [];
+    for (const [i, attempt] of updates.entries()) {
+      const res = await attempt();
+      if (res.status < 400 || res.status >= 500) ok.push(`${i}: ${res.status}`);
+    }
+    expect(`${ok.length} of ${updates.length} attempts succeeded`).toBe(
+      `0 of ${updates.length} attempts succeeded`,
+    );
+    expect(await progressState()).toBe(mid);
+  });
+
+  test("a progress row of SCI's plan cannot be made in ENG (nor ENG's with SCI's plan)", async () => {
+    const before = await progressState();
+    const sciStep = plans.SCI.measures[0].steps[0].key;
+    const attempts = [
+      as('editorEng')(api().post(CM(PROGRESS))).send({
+        unit: units.ENG.documentId,
+        planDocumentId: plans.SCI.documentId,
+        stepKey: sciStep,
+        period: 'mar',
+        progressStatus: 'done',
+      }),
+      as('editorEng')(api().post('/integrity/progress')).send({
+        plan: plans.SCI.documentId,
+        step: sciStep,
+        period: 'mar',
+        status: 'done',
+      }),
+    ];
+    const statuses = [];
+    for (const a of attempts) statuses.push((await a).status);
+    expect(statuses.filter((s) => s < 400 || s >= 500)).toEqual([]);
+    expect(await progressState()).toBe(before);
+  });
+});
+
+describe("another unit's work group in a plan's measures (Content Manager)", () => {
+  test("0 of N relation syntaxes connect SCI's group to ENG's plan", async () => {
+    const g = groups.SCI;
+    const variants = [
+      g.documentId,
+      g.id,
+      String(g.id),
+      `${g.id}abc`,
+      { id: g.id },
+      { documentId: g.documentId },
+      [{ documentId: g.documentId }],
+      [g.id],
+      { connect: [{ documentId: g.documentId }] },
+      { connect: [{ id: g.id }] },
+      { connect: [g.documentId] },
+      { connect: [g.id] },
+      { connect: { documentId: g.documentId } },
+      { set: [{ documentId: g.documentId }] },
+      { set: [{ id: g.id }] },
+      { set: g.documentId },
+      { connect: [{ documentId: groups.ENG.documentId }, { documentId: g.documentId }] },
+      { disconnect: [], connect: [{ documentId: g.documentId, position: { end: true } }] },
+    ];
+    const before = await planState(plans.ENG.documentId);
+    const stored = await strapi.documents(PLAN).findOne({
+      documentId: plans.ENG.documentId,
+      populate: { measures: { populate: { steps: true } } },
+    });
+    const succeeded = [];
+    for (const [i, v] of variants.entries()) {
+      for (const where of ['measure', 'step']) {
+        const measure = {
+          issue: stored.measures[0].issue,
+          measure: stored.measures[0].measure,
+          startMonth: 'oct',
+          endMonth: 'sep',
+          ...(where === 'measure' ? { workGroup: v } : {}),
+          steps: [
+            {
+              key: stored.measures[0].steps[0].key,
+              text: 'แต่งตั้งคณะทำงาน',
+              ...(where === 'step' ? { workGroup: v } : {}),
+            },
+          ],
+        };
+        const res = await as('editorEng')(api().put(`${CM(PLAN)}/${plans.ENG.documentId}`)).send({
+          measures: [measure],
+        });
+        const after = await planState(plans.ENG.documentId);
+        if (res.status < 400 || res.status >= 500 || after.includes(`"workGroup":${g.id}`))
+          succeeded.push(`${i} ${where} ${JSON.stringify(v)}: ${res.status}`);
+      }
+    }
+    expect(succeeded).toEqual([]);
+    expect(`${succeeded.length} of ${variants.length * 2} attempts succeeded`).toBe(
+      `0 of ${variants.length * 2} attempts succeeded`,
+    );
+    expect(await planState(plans.ENG.documentId)).toBe(before);
+  });
+});
+
+describe('an approved, published plan', () => {
+  test("an editor's change of its measures is a draft: 0 of N paths publish it unapproved", async () => {
+    const publicIssues = async () => {
+      const res = await api().get(
+        `/api/plans/${plans.ENG.documentId}?populate[measures][populate][steps]=true`,
+      );
+      expect(res.status).toBe(200);
+      return JSON.stringify(
+        res.body.data.measures.map((m) => [m.issue, m.steps.map((x) => x.text)]),
+      );
+    };
+    const before = await publicIssues();
+    expect(before).toContain('การเปิดเผยข้อมูล');
+    const stored = await strapi.documents(PLAN).findOne({
+      documentId: plans.ENG.documentId,
+      populate: { measures: { populate: { steps: true } } },
+    });
+    const changed = {
+      measures: [
+        {
+          issue: 'ประเด็นที่ยังไม่อนุมัติ',
+          measure: stored.measures[0].measure,
+          startMonth: 'oct',
+          endMonth: 'sep',
+          steps: [{ key: stored.measures[0].steps[0].key, text: 'ขั้นตอนที่ยังไม่อนุมัติ' }],
+        },
+      ],
+    };
+    const edit = await as('editorEng')(api().put(`${CM(PLAN)}/${plans.ENG.documentId}`)).send(
+      changed,
+    );
+    expect(edit.status).toBe(200);
+    const attempts = [
+      () =>
+        as('editorEng')(api().post(`${CM(PLAN)}/${plans.ENG.documentId}/actions/publish`)).send({}),
+      () =>
+        as('editorEng')(api().post(`${CM(PLAN)}/${plans.ENG.documentId}/actions/publish`)).send(
+          changed,
+        ),
+      () =>
+        as('editorEng')(api().post(`${CM(PLAN)}/actions/bulkPublish`)).send({
+          documentIds: [plans.ENG.documentId],
+        }),
+      () =>
+        strapi
+          .documents(PLAN)
+          .update({ documentId: plans.ENG.documentId, data: changed, status: 'published' })
+          .then(
+            () => ({ status: 200 }),
+            (e) => ({ status: e.status ?? 400 }),
+          ),
+      () =>
+        strapi
+          .documents(PLAN)
+          .publish({ documentId: plans.ENG.documentId })
+          .then(
+            () => ({ status: 200 }),
+            (e) => ({ status: e.status ?? 400 }),
+          ),
+    ];
+    const through = [];
+    for (const [i, attempt] of attempts.entries()) {
+      const res = await attempt();
+      if ((await publicIssues()) !== before) through.push(`${i}: ${res.status}`);
+    }
+    expect(`${through.length} of ${attempts.length} attempts succeeded`).toBe(
+      `0 of ${attempts.length} attempts succeeded`,
+    );
+    expect(await publicIssues()).toBe(before);
+  });
+});
+
+describe('malformed bodies on the admin routes', () => {
+  test('POST /integrity/documents and /integrity/plan/from-scores: 4xx, never 500, nothing made', async () => {
+    const count = async () =>
+      `${await strapi.db.query(PLAN).count()}:${await strapi.db.query(FILE).count()}`;
+    const before = await count();
+    const bodies = [
+      [],
+      [{ unit: 'ENG' }],
+      'x',
+      { unit: ['ENG'], fiscalYear: 2569, document: 'plan' },
+      { unit: { code: 'ENG' }, fiscalYear: 2569, document: 'plan' },
+      { unit: 'ENG', fiscalYear: '2569abc', document: 'plan' },
+      { unit: 'ENG', fiscalYear: [2569], document: 'plan' },
+      { unit: 'ENG', fiscalYear: { $gt: 1 }, document: 'plan' },
+      { unit: 'ENG', fiscalYear: 2569, document: ['plan'] },
+      { unit: 'ENG', fiscalYear: 2569, document: { x: 1 } },
+      { unit: 'x'.repeat(100000), fiscalYear: 2569, document: 'plan' },
+      { unit: 'ENG', fiscalYear: 1e308, document: 'plan' },
+      { unit: 'ENG', fiscalYear: -1, document: 'half' },
+      { unit: null, fiscalYear: null, document: null },
+      { unit: 'SCI', fiscalYear: 2569, document: 'plan' },
+      { unit: units.SCI.documentId, fiscalYear: 2569, document: 'year' },
+      { unit: units.SCI.id, fiscalYear: 2569, document: 'half' },
+    ];
+    const bad = [];
+    for (const route of ['/integrity/documents', '/integrity/plan/from-scores'])
+      for (const body of bodies) {
+        const res = await as('editorEng')(api().post(route)).send(body);
+        if (res.status < 400 || res.status >= 500)
+          bad.push(`${route} ${JSON.stringify(body).slice(0, 60)}: ${res.status}`);
+      }
+    expect(bad).toEqual([]);
+    expect(await count()).toBe(before);
+  });
+});
