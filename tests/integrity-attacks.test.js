@@ -366,6 +366,71 @@ describe("another unit's work group in a plan's measures (Content Manager)", () 
   });
 });
 
+describe('a work group in use', () => {
+  test("0 of N moves take ENG's group (named by ENG's plan) to SCI; an unused group moves", async () => {
+    const unitOf = async (documentId) =>
+      JSON.stringify(
+        await strapi.db.query(WG).findMany({
+          where: { documentId },
+          select: ['id', 'unitRef'],
+          populate: { unit: { select: ['id'] } },
+        }),
+      );
+    const before = await unitOf(groups.ENG.documentId);
+    const plan = await planState(plans.ENG.documentId);
+    const sci = units.SCI;
+    const attempts = [
+      () =>
+        as('admin')(api().put(`${CM(WG)}/${groups.ENG.documentId}`)).send({ unit: sci.documentId }),
+      () =>
+        as('admin')(api().put(`${CM(WG)}/${groups.ENG.documentId}`)).send({
+          unit: { connect: [{ documentId: sci.documentId }] },
+        }),
+      () =>
+        as('admin')(api().put(`${CM(WG)}/${groups.ENG.documentId}`)).send({
+          unit: { set: [{ id: sci.id }] },
+        }),
+      () =>
+        strapi
+          .documents(WG)
+          .update({ documentId: groups.ENG.documentId, data: { unit: sci.id } })
+          .then(
+            () => ({ status: 200 }),
+            (e) => ({ status: e.status ?? 400 }),
+          ),
+    ];
+    const moved = [];
+    for (const [i, attempt] of attempts.entries()) {
+      const res = await attempt();
+      if (res.status < 400 || res.status >= 500 || (await unitOf(groups.ENG.documentId)) !== before)
+        moved.push(`${i}: ${res.status}`);
+    }
+    expect(`${moved.length} of ${attempts.length} attempts succeeded`).toBe(
+      `0 of ${attempts.length} attempts succeeded`,
+    );
+    expect(await unitOf(groups.ENG.documentId)).toBe(before);
+    expect(await planState(plans.ENG.documentId)).toBe(plan);
+
+    const spare = await strapi.documents(WG).create({
+      data: { name: 'คณะทำงานสำรอง', unit: units.ENG.documentId },
+    });
+    const ok = await as('admin')(api().put(`${CM(WG)}/${spare.documentId}`)).send({
+      unit: sci.documentId,
+    });
+    expect(ok.status).toBe(200);
+    const row = await strapi.db
+      .query(WG)
+      .findOne({ where: { documentId: spare.documentId }, populate: { unit: true } });
+    expect(row.unit.id).toBe(sci.id);
+    // Renaming a group in use (no move) still works.
+    const rename = await as('admin')(api().put(`${CM(WG)}/${groups.ENG.documentId}`)).send({
+      name: 'คณะทำงาน ENG',
+      unit: units.ENG.documentId,
+    });
+    expect(rename.status).toBe(200);
+  });
+});
+
 describe('an approved, published plan', () => {
   test("an editor's change of its measures is a draft: 0 of N paths publish it unapproved", async () => {
     const publicIssues = async () => {

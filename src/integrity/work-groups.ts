@@ -146,6 +146,22 @@ const problemsOf = async (strapi: Core.Strapi, row: WorkGroupRow): Promise<strin
   return problems;
 };
 
+/**
+ * Whether any measure or step of a plan (draft or published) or any item responsibility names one
+ * of these work groups: such a group stays in its unit, else the plan or responsibility would
+ * name another unit's group (the rule of src/integrity/plan-rules.ts, bypassed by moving it).
+ */
+const inUse = async (strapi: Core.Strapi, ids: number[]): Promise<boolean> => {
+  const where = { workGroup: { id: { $in: ids } } };
+  for (const uid of [
+    'integrity.measure',
+    'integrity.step',
+    'api::item-responsibility.item-responsibility',
+  ])
+    if (await strapi.db.query(uid as UID.Schema).count({ where })) return true;
+  return false;
+};
+
 /** Normalises the request (trimmed name, lower-cased e-mails), then checks the stored row in the same transaction. */
 export const registerWorkGroupRules = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
@@ -191,18 +207,38 @@ export const registerWorkGroupRules = (strapi: Core.Strapi) => {
         });
       }
     }
+    const documentId = (params as { documentId?: string }).documentId;
     return strapi.db.transaction(async () => {
+      // The unit before the write: a group in use cannot leave its unit (any relation syntax).
+      const before =
+        ctx.action === 'update' && documentId && data && 'unit' in data
+          ? ((await strapi.db.query(WG).findMany({
+              where: { documentId },
+              select: ['id'],
+              populate: { unit: { select: ['id'] } },
+            })) as WorkGroupRow[])
+          : [];
       const result = await next();
-      const documentId = (result as { documentId?: string } | null)?.documentId;
-      if (!documentId) return result;
+      const stored = (result as { documentId?: string } | null)?.documentId;
+      if (!stored) return result;
       const rows = (await strapi.db.query(WG).findMany({
-        where: { documentId },
+        where: { documentId: stored },
         select: ['id', 'documentId', 'name'],
         populate: { unit: { select: ['id'] }, members: true },
       })) as WorkGroupRow[];
       for (const row of rows) {
         const problems = await problemsOf(strapi, row);
         if (problems.length) throw new errors.ValidationError(problems.join('; '));
+      }
+      const units = new Set(before.map((r) => r.unit?.id ?? null));
+      if (before.length && rows.some((r) => !units.has(r.unit?.id ?? null))) {
+        const ids = before.map((r) => r.id);
+        if (await inUse(strapi, ids))
+          throw bilingual(
+            'คณะทำงานนี้ถูกใช้ในแผนมาตรการหรือเป็นผู้รับผิดชอบตัวชี้วัดอยู่ ย้ายไปหน่วยงานอื่นไม่ได้',
+            'This work group is used by a measures plan or an item responsibility: it cannot move to another unit',
+            'unit',
+          );
       }
       return result;
     });
