@@ -200,6 +200,62 @@ describe('the public API', () => {
   });
 });
 
+describe("reads by another unit's editor", () => {
+  test("ENG's editor reads nothing of SCI's (admin routes, pickers, Content Manager), never a 500", async () => {
+    const sciSecrets = [
+      'คณะทำงาน SCI',
+      'คณะวิทยาศาสตร์',
+      plans.SCI.documentId,
+      groups.SCI.documentId,
+      'sci-secret.pdf',
+    ];
+    const paths = [
+      '/integrity/plan?unit=SCI&fiscalYear=2569',
+      '/integrity/plan?unit[]=SCI&fiscalYear=2569',
+      '/integrity/plan?unit[]=ENG&unit[]=SCI&fiscalYear=2569',
+      '/integrity/plan?unit[$ne]=x&fiscalYear=2569',
+      `/integrity/plan?unit=${units.SCI.documentId}&fiscalYear=2569`,
+      '/integrity/progress?fiscalYear=2569',
+      '/integrity/progress?fiscalYear=2569&unit=ENG,SCI',
+      '/integrity/progress?fiscalYear=2569&unit[]=SCI',
+      '/integrity/progress?fiscalYear=2569&unit=SCI&format=csv',
+      '/integrity/scores?unit=SCI&fiscalYear=2568',
+      '/integrity/scores?unit[$in][]=SCI&fiscalYear=2568',
+      '/compliance/integrity?fiscalYear=2569',
+      '/compliance/integrity?fiscalYear=2569&unit=SCI',
+      `${CM(WG)}?pageSize=100`,
+      `${CM(WG)}/${groups.SCI.documentId}`,
+      `${CM(PLAN)}/${plans.SCI.documentId}`,
+      `${CM(PROGRESS)}?pageSize=100`,
+      '/content-manager/relations/integrity.measure/workGroup',
+      '/content-manager/relations/integrity.step/workGroup',
+      `/content-manager/relations/${PLAN}/measures`,
+      `${CM(WG)}?filters[unit][code][$eq]=SCI`,
+      `${CM(PLAN)}?filters[measures][workGroup][name][$contains]=SCI`,
+    ];
+    const leaks = [];
+    for (const path of paths) {
+      const res = await as('editorEng')(api().get(path));
+      const body = typeof res.text === 'string' ? res.text : JSON.stringify(res.body);
+      if (res.status >= 500) leaks.push(`${path}: ${res.status}`);
+      for (const secret of sciSecrets)
+        if (body.includes(secret)) leaks.push(`${path}: ${secret} (${res.status})`);
+    }
+    expect(leaks).toEqual([]);
+    // Controls: the same probes see SCI's data when the caller may read it.
+    const control = await as('admin')(api().get('/integrity/plan?unit=SCI&fiscalYear=2569'));
+    expect(control.status).toBe(200);
+    expect(JSON.stringify(control.body)).toContain(plans.SCI.documentId);
+    const picker = await as('admin')(
+      api().get('/content-manager/relations/integrity.measure/workGroup'),
+    );
+    expect(picker.status).toBeLessThan(500);
+    const own = await as('editorEng')(api().get(`${CM(WG)}?pageSize=100`));
+    expect(own.status).toBe(200);
+    expect(own.text).toContain('คณะทำงาน ENG');
+  });
+});
+
 describe("another unit's file as progress evidence", () => {
   test("0 of N attempts attach SCI's file to an ENG progress row", async () => {
     const step = plans.ENG.measures[0].steps[0].key;
