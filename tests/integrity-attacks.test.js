@@ -559,6 +559,70 @@ describe('an approved, published plan', () => {
   });
 });
 
+describe('step keys', () => {
+  test('a step sent with its id but without its key keeps its key, and its progress', async () => {
+    const plan = await createPlan(units.ENG, groups.ENG, { fiscalYear: 2570 });
+    const step = plan.measures[0].steps[0];
+    const made = await as('editorEng')(api().post('/integrity/progress')).send({
+      plan: plan.documentId,
+      step: step.key,
+      period: 'mar',
+      status: 'in_progress',
+      percent: 40,
+    });
+    expect(made.status).toBeLessThan(300);
+    const m = plan.measures[0];
+    const writes = [
+      // Document Service (scripts, the CLI) and the Content Manager, each omitting the key.
+      () =>
+        strapi.documents(PLAN).update({
+          documentId: plan.documentId,
+          data: {
+            measures: [
+              {
+                id: m.id,
+                issue: m.issue,
+                measure: m.measure,
+                steps: [{ id: step.id, text: 'แต่งตั้งคณะทำงาน (แก้ไข)' }],
+              },
+            ],
+          },
+        }),
+      async () => {
+        const current = await strapi.documents(PLAN).findOne({
+          documentId: plan.documentId,
+          populate: { measures: { populate: { steps: true } } },
+        });
+        const cm = current.measures[0];
+        return as('editorEng')(api().put(`${CM(PLAN)}/${plan.documentId}`)).send({
+          measures: [
+            {
+              id: cm.id,
+              issue: cm.issue,
+              measure: cm.measure,
+              steps: [{ id: cm.steps[0].id, text: 'แต่งตั้งคณะทำงาน (แก้ไขอีกครั้ง)' }],
+            },
+          ],
+        });
+      },
+    ];
+    const lost = [];
+    for (const [i, write] of writes.entries()) {
+      await write();
+      const now = await strapi.documents(PLAN).findOne({
+        documentId: plan.documentId,
+        populate: { measures: { populate: { steps: true } } },
+      });
+      const keys = now.measures.flatMap((x) => x.steps.map((y) => y.key));
+      if (!keys.includes(step.key)) lost.push(`${i}: ${JSON.stringify(keys)}`);
+    }
+    expect(lost).toEqual([]);
+    const shown = await as('editorEng')(api().get(`/integrity/plan?unit=ENG&fiscalYear=2570`));
+    expect(shown.status).toBe(200);
+    expect(JSON.stringify(shown.body)).toContain('"percent":40');
+  });
+});
+
 describe('malformed bodies on the admin routes', () => {
   test('POST /integrity/documents and /integrity/plan/from-scores: 4xx, never 500, nothing made', async () => {
     const count = async () =>
