@@ -623,6 +623,56 @@ describe('step keys', () => {
   });
 });
 
+describe('step keys across plans', () => {
+  test("a step key copied from SCI's plan gives ENG nothing of SCI's progress", async () => {
+    const sciKey = plans.SCI.measures[0].steps[0].key;
+    const sciRow = await as('admin')(api().post('/integrity/progress')).send({
+      plan: plans.SCI.documentId,
+      step: sciKey,
+      period: 'sep',
+      status: 'in_progress',
+      percent: 77,
+      problems: 'ปัญหาลับของ SCI',
+    });
+    expect(sciRow.status).toBeLessThan(300);
+    const before = await progressState();
+    const plan = await createPlan(units.ENG, groups.ENG, { fiscalYear: 2571 });
+    const m = plan.measures[0];
+    const res = await as('editorEng')(api().put(`${CM(PLAN)}/${plan.documentId}`)).send({
+      measures: [
+        {
+          id: m.id,
+          issue: m.issue,
+          measure: m.measure,
+          steps: [{ id: m.steps[0].id, key: sciKey, text: 'ขั้นตอนเดียวกับ SCI' }],
+        },
+      ],
+    });
+    expect(res.status).toBe(200);
+    const shown = await as('editorEng')(api().get('/integrity/plan?unit=ENG&fiscalYear=2571'));
+    expect(shown.status).toBe(200);
+    expect(JSON.stringify(shown.body)).not.toContain('ปัญหาลับของ SCI');
+    expect(JSON.stringify(shown.body)).not.toContain('"percent":77');
+    // Reporting on the copied key writes ENG's own row; SCI's row is untouched.
+    const mine = await as('editorEng')(api().post('/integrity/progress')).send({
+      plan: plan.documentId,
+      step: sciKey,
+      period: 'sep',
+      status: 'done',
+    });
+    expect(mine.status).toBeLessThan(300);
+    const sci = await strapi.db.query(PROGRESS).findOne({
+      where: { planDocumentId: plans.SCI.documentId, stepKey: sciKey, period: 'sep' },
+    });
+    expect([sci.percent, sci.progressStatus, sci.problems]).toEqual([
+      77,
+      'in_progress',
+      'ปัญหาลับของ SCI',
+    ]);
+    expect(JSON.parse(await progressState()).length).toBe(JSON.parse(before).length + 1);
+  });
+});
+
 describe('malformed bodies on the admin routes', () => {
   test('POST /integrity/documents and /integrity/plan/from-scores: 4xx, never 500, nothing made', async () => {
     const count = async () =>
