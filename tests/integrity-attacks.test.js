@@ -623,6 +623,40 @@ describe('step keys', () => {
   });
 });
 
+describe('step keys on a clone', () => {
+  test('a clone with repeated or malformed step keys gets distinct, valid keys', async () => {
+    const source = await createPlan(units.ENG, groups.ENG, { fiscalYear: 2572 });
+    const result = await strapi.documents(PLAN).clone({
+      documentId: source.documentId,
+      data: {
+        title: 'สำเนาแผน',
+        fiscalYear: 2573,
+        measures: [
+          {
+            issue: 'ประเด็น',
+            measure: 'มาตรการ',
+            startMonth: 'oct',
+            endMonth: 'sep',
+            steps: [
+              { text: 'หนึ่ง', key: 'dupkey01' },
+              { text: 'สอง', key: 'dupkey01' },
+              { text: 'สาม', key: 'NOT A KEY!' },
+            ],
+          },
+        ],
+      },
+    });
+    const documentId = result.documentId ?? result.entries?.[0]?.documentId;
+    const clone = await strapi.documents(PLAN).findOne({
+      documentId,
+      populate: { measures: { populate: { steps: true } } },
+    });
+    const keys = clone.measures[0].steps.map((x) => x.key);
+    expect(new Set(keys).size).toBe(3);
+    for (const k of keys) expect(k).toMatch(/^[a-z0-9]{6,40}$/);
+  });
+});
+
 describe('step keys across plans', () => {
   test("a step key copied from SCI's plan gives ENG nothing of SCI's progress", async () => {
     const sciKey = plans.SCI.measures[0].steps[0].key;

@@ -54,7 +54,8 @@ const storedKeys = async (strapi: Core.Strapi, documentId: string) => {
 
 export const registerPlanKeys = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx: Ctx, next) => {
-    if (ctx.uid !== PLAN_UID || !['create', 'update'].includes(ctx.action)) return next();
+    // A clone with data carries measures too: its keys are checked like any write.
+    if (ctx.uid !== PLAN_UID || !['create', 'update', 'clone'].includes(ctx.action)) return next();
     const params = ctx.params as { data?: Record<string, unknown>; documentId?: string };
     const data = params.data;
     if (data && 'measures' in data) {
