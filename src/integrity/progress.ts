@@ -96,7 +96,7 @@ export const readPercent = (v: unknown): number => {
 export const readStatus = (v: unknown): ProgressStatus => {
   if (typeof v !== 'string' || !(PROGRESS_STATUSES as readonly string[]).includes(v))
     throw bilingual(
-      'สถานะต้องเป็น ยังไม่เริ่ม กำลังดำเนินการ เสร็จแล้ว หรือยกเลิก',
+      'สถานะต้องเป็น ยังไม่เริ่ม กำลังดำเนินการ ดำเนินการแล้วเสร็จ หรือยกเลิก',
       `status must be one of ${PROGRESS_STATUSES.join(', ')}`,
       'status',
     );

@@ -8,6 +8,7 @@ import { todayInBangkok } from '../ita/fiscal-year';
 import { readableUnits, scopeOfAdmin, writableUnits, editableUnits } from '../units/scope';
 import { loadPlan, progressSummary, type UnitSummary } from './plan';
 import { findPlanForProgress, planUnitId, readProgressInput, upsertProgress } from './progress';
+import { PROGRESS_STATUS_LABELS, WORKFLOW_STATE_LABELS } from '../common/enum-labels';
 
 /**
  * Admin routes of the plan and its progress (docs/integrity-measures.md, "Plan and progress"):
@@ -82,19 +83,12 @@ const oneUnit = async (
   return row;
 };
 
-const STATUS_TH = {
-  not_started: 'ยังไม่เริ่ม',
-  in_progress: 'กำลังดำเนินการ',
-  done: 'เสร็จแล้ว',
-  cancelled: 'ยกเลิก',
-} as const;
-const STATE_TH: Record<string, string> = {
-  draft: 'ร่าง',
-  submitted: 'รออนุมัติ',
-  changes_requested: 'ส่งกลับแก้ไข',
-  approved: 'อนุมัติแล้ว',
-  published: 'เผยแพร่แล้ว',
-};
+// One label source (src/common/enum-labels.ts): the export says what the panel and PDFs say.
+const STATUS_TH = PROGRESS_STATUS_LABELS as Record<
+  'not_started' | 'in_progress' | 'done' | 'cancelled',
+  string
+>;
+const STATE_TH: Record<string, string> = WORKFLOW_STATE_LABELS;
 
 const HEADERS = [
   'รหัสหน่วยงาน',
