@@ -264,6 +264,23 @@ test('a checklist item owned by a work group of the same unit (API and Document 
     .query(RESP)
     .findOne({ where: { id: row.id }, populate: { workGroup: true } });
   expect(still.workGroup.documentId).toBe(groups.A);
+
+  // A group that owns checklist items is not deleted from under them (Document Service and the
+  // Content Manager): 400, the group and its responsibilities unchanged.
+  const groupsBefore = await strapi.db.query('api::work-group.work-group').count();
+  await expect(
+    strapi.documents('api::work-group.work-group').delete({ documentId: groups.A }),
+  ).rejects.toThrow(/change those owners before deleting it/);
+  const cmDelete = await api()
+    .delete(`/content-manager/collection-types/api::work-group.work-group/${groups.A}`)
+    .set('Authorization', `Bearer ${tokens.admin}`);
+  expect(cmDelete.status).toBe(400);
+  expect(cmDelete.body.error.message).toMatch(/^คณะทำงานนี้ถูกใช้/);
+  expect(await strapi.db.query('api::work-group.work-group').count()).toBe(groupsBefore);
+  const kept = await strapi.db
+    .query(RESP)
+    .findOne({ where: { id: row.id }, populate: { workGroup: true } });
+  expect(kept.workGroup.documentId).toBe(groups.A);
 });
 
 test("reminders reach the work group's members with an e-mail, the chair first", async () => {

@@ -165,6 +165,30 @@ const inUse = async (strapi: Core.Strapi, ids: number[]): Promise<boolean> => {
 /** Normalises the request (trimmed name, lower-cased e-mails), then checks the stored row in the same transaction. */
 export const registerWorkGroupRules = (strapi: Core.Strapi) => {
   strapi.documents.use(async (ctx, next) => {
+    if ((ctx.uid as string) === WORK_GROUP_UID && ctx.action === 'delete') {
+      // A group that owns measures, steps or checklist items is not deleted from under them:
+      // they would lose their owner (and their reminders) without anyone being told.
+      const documentId = (ctx.params as { documentId?: string }).documentId;
+      const rows = documentId
+        ? ((await strapi.db
+            .query(WG)
+            .findMany({ where: { documentId }, select: ['id'] })) as Array<{
+            id: number;
+          }>)
+        : [];
+      if (
+        rows.length &&
+        (await inUse(
+          strapi,
+          rows.map((r) => r.id),
+        ))
+      )
+        throw bilingual(
+          'คณะทำงานนี้ถูกใช้ในแผนมาตรการหรือเป็นผู้รับผิดชอบตัวชี้วัดอยู่ ลบไม่ได้ กรุณาเปลี่ยนผู้รับผิดชอบก่อน',
+          'This work group is used by a measures plan or an item responsibility: change those owners before deleting it',
+        );
+      return next();
+    }
     if (
       (ctx.uid as string) !== WORK_GROUP_UID ||
       !['create', 'update', 'clone'].includes(ctx.action)
