@@ -34,7 +34,23 @@ process.env.STRAPI_TELEMETRY_DISABLED = 'true';
     console.error(`error: ${error && error.message ? error.message : String(error)}`);
     code = 1;
   } finally {
-    if (strapi) await strapi.destroy();
+    if (strapi) {
+      // Work scheduled by a write after it returns (the public cache's invalidations, audit
+      // and event listeners) still holds database connections; shutting down under it aborts
+      // its queries (PostgreSQL: "aborted", a crash at exit). Wait until the pool is idle for a
+      // moment (at most 10 s). tarn's counters are the only signal Strapi exposes for this.
+      const cache = require(path.join(ctx.distDir, 'src', 'delivery', 'cache.js'));
+      await cache.flushInvalidations().catch(() => undefined);
+      const pool = strapi.db && strapi.db.connection && strapi.db.connection.client.pool;
+      const busy = () =>
+        pool ? pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() : 0;
+      const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+      for (let idle = 0, waited = 0; idle < 3 && waited < 10000; waited += 50) {
+        await sleep(50);
+        idle = busy() === 0 ? idle + 1 : 0;
+      }
+      await strapi.destroy();
+    }
   }
   process.exit(code);
 })();

@@ -70,9 +70,6 @@ const command: Command = {
     const strapi = await ctx.boot();
     const { problems, summary } = await importScores(strapi, parsed.rows);
     if (problems.length || !summary) return report(problems);
-    // Strapi finishes some work of a document write after it returns (on PostgreSQL, shutting
-    // down at once aborts its pending queries and crashes the process): let it settle.
-    await new Promise((resolve) => setTimeout(resolve, 1000));
     for (const u of summary.byUnit)
       console.log(`${u.unit}: created ${u.created}, updated ${u.updated}`);
     console.log(

@@ -53,9 +53,6 @@ const command: Command = {
     const strapi = await ctx.boot();
     try {
       const r = await importMeasures(strapi, { unitCode, fiscalYear, measures: parsed.measures });
-      // Strapi finishes some work of a document write after it returns (on PostgreSQL, shutting
-      // down at once aborts its pending queries): let it settle before the process ends.
-      await new Promise((resolve) => setTimeout(resolve, 1000));
       console.log(
         `${r.created ? 'สร้างแผนมาตรการใหม่' : 'แทนที่มาตรการของแผนฉบับร่าง'} ${r.documentId}: ${r.measures} มาตรการ ${r.steps} ขั้นตอน (คงรหัสขั้นตอนเดิม ${r.keptKeys}, ผูกคณะทำงาน ${r.workGroups}) / ` +
           `${r.created ? 'created the measures plan' : 'replaced the measures of the draft plan'} ${r.documentId}: ${r.measures} measure(s), ${r.steps} step(s) (${r.keptKeys} step key(s) kept, ${r.workGroups} work group link(s))`,
