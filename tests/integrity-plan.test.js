@@ -351,7 +351,20 @@ test('the roll-up of two units, and its XLSX and CSV exports', async () => {
     percent: Math.round((100 + 80 + 0 + 0) / 4),
     overdue: 3,
     missing: 3,
+    // Per cent done over time: as reported by the end of March, then of September.
+    overTime: [
+      { period: 'mar', percent: Math.round((100 + 60 + 0 + 0) / 4) },
+      { period: 'sep', percent: Math.round((100 + 80 + 0 + 0) / 4) },
+    ],
   });
+  // Mid-March: only the March period has begun.
+  const march = await get(
+    '/integrity/progress?fiscalYear=2569&unit=ENG&asOf=2026-03-15',
+    'monitor',
+  );
+  expect(march.body.data[0].totals.overTime).toEqual([
+    { period: 'mar', percent: Math.round((100 + 60 + 0 + 0) / 4) },
+  ]);
   expect(byCode.ENG.measures[0]).toMatchObject({
     index: 0,
     issue: 'การเปิดเผยข้อมูล',

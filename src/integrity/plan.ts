@@ -440,7 +440,39 @@ export type UnitSummary = {
     percent: number;
     overdue: number;
     missing: number;
+    /** Per cent done at the end of each reporting period begun by `asOf` (progress over time). */
+    overTime: Array<{ period: FiscalMonth; percent: number }>;
   };
+};
+
+/**
+ * Per cent done over time: for each reporting period of the plan that has begun by `asOf`, the
+ * mean per cent of its steps as reported at or before that period (a step without a report
+ * counts 0; a step cancelled by then is left out) — the same rule as the totals, read at each
+ * period instead of today.
+ */
+export const percentOverTime = (
+  plan: PlanRow,
+  progress: Map<string, ProgressRow[]>,
+  asOf: string,
+): Array<{ period: FiscalMonth; percent: number }> => {
+  const steps = (plan.measures ?? []).flatMap((m) => m.steps ?? []).filter((st) => st.key);
+  return periodsOf(plan.progressCadence)
+    .filter((p) => ceMonthOf(plan.fiscalYear, p) <= asOf.slice(0, 7))
+    .map((p) => {
+      let sum = 0;
+      let counted = 0;
+      for (const st of steps) {
+        const rows = (progress.get(`${plan.documentId}:${st.key}`) ?? []).filter(
+          (r) => fiscalMonthIndex(r.period) <= fiscalMonthIndex(p),
+        );
+        const latest = latestOf(rows);
+        if (latest?.status === 'cancelled') continue;
+        counted += 1;
+        sum += latest ? percentOf(latest) : 0;
+      }
+      return { period: p, percent: counted ? Math.round(sum / counted) : 0 };
+    });
 };
 
 /** Mean per cent of the steps (a step without a report counts 0; cancelled steps are left out). */
@@ -487,6 +519,7 @@ export type UnitPlanDetail = {
   unit: { id: number; code: string; nameTh: string };
   plan: PlanRow | null;
   measures: PlanMeasureView[];
+  overTime: Array<{ period: FiscalMonth; percent: number }>;
 };
 
 /**
@@ -511,7 +544,12 @@ export const loadUnitPlans = async (
   );
   return units.map((unit) => {
     const plan = plans.get(unit.id) ?? null;
-    return { unit, plan, measures: plan ? measuresView(plan, progress, asOf) : [] };
+    return {
+      unit,
+      plan,
+      measures: plan ? measuresView(plan, progress, asOf) : [],
+      overTime: plan ? percentOverTime(plan, progress, asOf) : [],
+    };
   });
 };
 
@@ -532,11 +570,15 @@ export const progressSummary = async (
     orderBy: [{ code: 'asc' }],
   })) as Array<{ id: number; code: string; nameTh: string }>;
   const details = await loadUnitPlans(strapi, units, fiscalYear, asOf);
-  return details.map(({ unit, plan, measures }) => ({
-    unit: { code: unit.code, nameTh: unit.nameTh },
-    plan: plan
-      ? { documentId: plan.documentId, workflowState: plan.workflowState ?? 'draft' }
-      : null,
-    ...summarizeMeasures(measures),
-  }));
+  return details.map(({ unit, plan, measures, overTime }) => {
+    const { measures: summaries, totals } = summarizeMeasures(measures);
+    return {
+      unit: { code: unit.code, nameTh: unit.nameTh },
+      plan: plan
+        ? { documentId: plan.documentId, workflowState: plan.workflowState ?? 'draft' }
+        : null,
+      measures: summaries,
+      totals: { ...totals, overTime },
+    };
+  });
 };

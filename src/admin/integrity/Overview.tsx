@@ -10,6 +10,7 @@ import {
   PROGRESS_STATUS_LABEL,
   editPath,
   failureText,
+  monthLabel,
   pct,
   type RollupResponse,
   type RollupUnit,
@@ -23,7 +24,7 @@ const cell: React.CSSProperties = {
 };
 const num: React.CSSProperties = { ...cell, textAlign: 'right' };
 
-const UnitTable = ({ u }: { u: RollupUnit }) => {
+const UnitTable = ({ u, fiscalYear }: { u: RollupUnit; fiscalYear: number }) => {
   const t = u.totals;
   return (
     <Box
@@ -134,6 +135,16 @@ const UnitTable = ({ u }: { u: RollupUnit }) => {
               </tr>
             </tbody>
           </table>
+          {t.overTime?.length ? (
+            <Box paddingTop={2} data-testid="integrity-rollup-over-time">
+              <Typography variant="pi">
+                ความสำเร็จตามรอบรายงาน:{' '}
+                {t.overTime
+                  .map((p) => `สิ้นเดือน${monthLabel(fiscalYear, p.period)} ${pct(p.percent)}`)
+                  .join(' · ')}
+              </Typography>
+            </Box>
+          ) : null}
         </Box>
       ) : null}
     </Box>
@@ -214,7 +225,9 @@ export const Overview = ({ fiscalYear }: { fiscalYear: number }) => {
       {data.data.length === 0 ? (
         <Typography tag="p">ไม่พบหน่วยงานที่ท่านดูได้</Typography>
       ) : (
-        data.data.map((u) => <UnitTable key={u.unit.code} u={u} />)
+        data.data.map((u) => (
+          <UnitTable key={u.unit.code} u={u} fiscalYear={data.meta?.fiscalYear ?? fiscalYear} />
+        ))
       )}
     </Flex>
   );

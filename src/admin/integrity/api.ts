@@ -133,6 +133,7 @@ export type RollupUnit = {
     percent: number;
     overdue: number;
     missing: number;
+    overTime?: Array<{ period: FiscalMonth; percent: number }>;
   };
 };
 export type RollupResponse = { data: RollupUnit[]; meta: { fiscalYear: number; asOf: string } };
