@@ -265,6 +265,35 @@ test('a checklist item owned by a work group of the same unit (API and Document 
     .findOne({ where: { id: row.id }, populate: { workGroup: true } });
   expect(still.workGroup.documentId).toBe(groups.A);
 
+  // A member of the group (by e-mail) finds the group's items among "my items".
+  await require(`${appDir}/dist/src/units/provisioning`).upsertUserMembership(strapi, {
+    email: 'manee@wg.example.org',
+    password: PASSWORD,
+    firstname: 'มานี',
+    unit: 'WGA',
+    role: 'editor',
+  });
+  const manee = await adminToken(request, strapi, {
+    email: 'manee@wg.example.org',
+    password: PASSWORD,
+  });
+  const mine = await api()
+    .get('/compliance/my-items?fiscalYear=2569')
+    .set('Authorization', `Bearer ${manee}`);
+  expect(mine.status).toBe(200);
+  expect(
+    mine.body.data
+      .map((m) => [m.unit, m.item, m.role, m.workGroup])
+      .sort((a, b) => a[1].localeCompare(b[1])),
+  ).toEqual([
+    ['WGA', 'O1', 'work_group', 'คณะทำงานขับเคลื่อนคุณธรรมและความโปร่งใส'],
+    ['WGA', 'O12', 'work_group', 'คณะทำงานขับเคลื่อนคุณธรรมและความโปร่งใส'],
+  ]);
+  // Not a member: nothing of the group's.
+  const other = await as('editorB').get('/compliance/my-items?fiscalYear=2569');
+  expect(other.status).toBe(200);
+  expect(other.body.data).toEqual([]);
+
   // A group that owns checklist items is not deleted from under them (Document Service and the
   // Content Manager): 400, the group and its responsibilities unchanged.
   const groupsBefore = await strapi.db.query('api::work-group.work-group').count();

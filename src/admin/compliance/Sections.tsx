@@ -107,7 +107,13 @@ export const MyItems = ({
               </button>
             </Td>
             <Td>{m.titleTh}</Td>
-            <Td>{m.role === 'primary' ? 'ผู้รับผิดชอบหลัก' : 'ผู้รับผิดชอบรอง'}</Td>
+            <Td>
+              {m.role === 'primary'
+                ? 'ผู้รับผิดชอบหลัก'
+                : m.role === 'secondary'
+                  ? 'ผู้รับผิดชอบรอง'
+                  : `คณะทำงาน${m.workGroup ? ` ${m.workGroup}` : ''}`}
+            </Td>
             <td style={cellStyle}>
               <StatusTag status={m.status} />
               {m.missingMonths?.length ? (

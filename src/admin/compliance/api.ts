@@ -69,7 +69,8 @@ export type MyItem = {
   unitNameTh: string;
   item: string;
   titleTh: string;
-  role: 'primary' | 'secondary';
+  role: 'primary' | 'secondary' | 'work_group';
+  workGroup?: string;
   status: Status;
   dueDate: string | null;
   missingMonths?: number[];

@@ -496,7 +496,9 @@ export type MyItem = {
   unitNameTh: string;
   item: string;
   titleTh: string;
-  role: 'primary' | 'secondary';
+  /** primary or secondary person, or a member of the owning work group. */
+  role: 'primary' | 'secondary' | 'work_group';
+  workGroup?: string;
   status: Status;
   dueDate: string | null;
   missingMonths?: number[];
@@ -527,7 +529,12 @@ export const myItems = async (
   const rows = (
     await loadRows(strapi, {
       item: { checklist: { fiscalYear } },
-      $or: [{ primaryEmail: { $eqi: me } }, { secondaryEmail: { $eqi: me } }],
+      $or: [
+        { primaryEmail: { $eqi: me } },
+        { secondaryEmail: { $eqi: me } },
+        // A member (by e-mail) of the work group that owns the item.
+        { workGroup: { members: { email: { $eqi: me } } } },
+      ],
     })
   ).filter((r) => r.unit && r.item);
   if (!rows.length) return [];
@@ -549,7 +556,13 @@ export const myItems = async (
       unitNameTh: unit.nameTh,
       item: item.code,
       titleTh: item.titleTh,
-      role: r.primaryEmail?.toLowerCase() === me ? 'primary' : 'secondary',
+      role:
+        r.primaryEmail?.toLowerCase() === me
+          ? 'primary'
+          : r.secondaryEmail?.toLowerCase() === me
+            ? 'secondary'
+            : 'work_group',
+      ...(r.workGroup?.name ? { workGroup: r.workGroup.name } : {}),
       status: cell.status,
       dueDate: cell.dueDate,
       ...(cell.missingMonths ? { missingMonths: cell.missingMonths } : {}),
