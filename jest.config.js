@@ -5,6 +5,6 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.strapi/', '/.tmp/', '/tests/e2e/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.strapi/', '<rootDir>/.tmp/'],
   globalSetup: '<rootDir>/tests/helpers/global-setup.js',
-  testTimeout: 120000,
+  testTimeout: 300000,
   maxWorkers: 1,
 };

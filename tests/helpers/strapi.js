@@ -19,6 +19,7 @@ process.env.STRAPI_STARTUP_BANNER = 'false';
 process.env.LOG_LEVEL = process.env.LOG_LEVEL || 'warn';
 
 let instance = null;
+let loading = null;
 let cleanup = [];
 
 const pgClient = async () => {
@@ -29,7 +30,14 @@ const pgClient = async () => {
 };
 
 async function setupStrapi(env = {}, options = {}) {
-  if (instance) return instance;
+  if (loading) return loading;
+  // A beforeAll that times out leaves its boot running; teardownStrapi waits for it (below) so
+  // that it never queries a schema that has already been dropped.
+  if (!loading) loading = boot(env, options);
+  return loading;
+}
+
+async function boot(env, options) {
   Object.assign(process.env, env);
   const runId = `${process.pid}_${randomBytes(4).toString('hex')}`;
   if (process.env.DATABASE_URL) {
@@ -72,23 +80,30 @@ async function setupStrapi(env = {}, options = {}) {
   // Uploaded files of a test run go to a temp dir, not public/uploads.
   strapi.dirs.static.public = uploads;
   fs.mkdirSync(path.join(uploads, 'uploads'), { recursive: true });
+  instance = strapi;
   await strapi.load();
   if (options.listen) {
     await strapi.listen();
   } else {
     strapi.server.mount();
   }
-  instance = strapi;
   return strapi;
 }
 
 async function teardownStrapi() {
+  if (loading) {
+    await loading.catch(() => {});
+    loading = null;
+  }
+  let failure = null;
   if (instance) {
-    await instance.destroy();
+    // A boot that failed half-way may not shut down cleanly; its database is dropped regardless.
+    await instance.destroy().catch((error) => (failure = error));
     instance = null;
   }
   for (const fn of cleanup.reverse()) await fn();
   cleanup = [];
+  if (failure) throw failure;
 }
 
 module.exports = { setupStrapi, teardownStrapi, appDir };
