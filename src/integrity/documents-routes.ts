@@ -3,10 +3,9 @@ import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
 import { handle } from '../compliance/http';
 import { suggestChecklistItems } from '../disclosures/suggest';
-import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../ita/fiscal-year';
 import { bodyOf, uploadPdf } from '../participation/statistics-report';
 import { bad, objectBody } from '../participation/validate';
-import { readableUnits, scopeOfAdmin, writableUnits } from '../units/scope';
+import { readUnitAndYear, unitWritableBy } from '../units/generation-target';
 import {
   closingOf,
   DOCUMENT_KINDS,
@@ -18,7 +17,6 @@ import {
   reportPeriod,
   reportTitle,
   type DocumentKind,
-  type Unit,
 } from './documents';
 import { renderPlanPdf, renderProgressPdf, summaryBlocks } from './documents-pdf';
 import { renderPlanXlsx, renderProgressXlsx } from './documents-xlsx';
@@ -37,7 +35,6 @@ import { PLAN_UID } from './plan-keys';
  */
 
 const REPORT_UID = 'api::report.report' as UID.ContentType;
-const UNIT_UID = 'api::unit.unit';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** The states in which the generated files may still be replaced. */
 const EDITABLE = new Set(['draft', 'changes_requested']);
@@ -63,20 +60,7 @@ const parseBody = (raw: unknown) => {
       `Unknown field(s) ${names} (allowed: unit, fiscalYear, document)`,
     );
   }
-  if (typeof body.unit !== 'string' || !/^[A-Za-z0-9_-]{2,20}$/.test(body.unit))
-    throw bad('รหัสหน่วยงานไม่ถูกต้อง', 'unit must be a unit code', 'unit');
-  const fiscalYear = body.fiscalYear;
-  if (
-    typeof fiscalYear !== 'number' ||
-    !Number.isInteger(fiscalYear) ||
-    fiscalYear < MIN_FISCAL_YEAR ||
-    fiscalYear > MAX_FISCAL_YEAR
-  )
-    throw bad(
-      'ปีงบประมาณต้องเป็นปี พ.ศ. (ตัวเลข)',
-      `fiscalYear must be a Buddhist-Era year (${MIN_FISCAL_YEAR}–${MAX_FISCAL_YEAR})`,
-      'fiscalYear',
-    );
+  const { unit, fiscalYear } = readUnitAndYear(body);
   const document = body.document;
   if (typeof document !== 'string' || !(DOCUMENT_KINDS as readonly string[]).includes(document))
     throw bad(
@@ -84,7 +68,7 @@ const parseBody = (raw: unknown) => {
       "document must be 'plan', 'half' or 'year'",
       'document',
     );
-  return { unit: body.unit, fiscalYear, document: document as DocumentKind };
+  return { unit, fiscalYear, document: document as DocumentKind };
 };
 
 const uploadService = (strapi: Core.Strapi) =>
@@ -131,20 +115,7 @@ export const generateDocument = (strapi: Core.Strapi) => async (ctx: Context) =>
   if (!user) throw new errors.UnauthorizedError('Authentication required');
   const input = parseBody(ctx.request.body);
 
-  const unit = (await strapi.db.query(UNIT_UID).findOne({
-    where: { code: input.unit.toUpperCase() },
-    select: ['id', 'documentId', 'code', 'nameTh'],
-  })) as Unit | null;
-  const notFound = new errors.NotFoundError(`ไม่พบหน่วยงาน ${input.unit} / No unit ${input.unit}`);
-  if (!unit) throw notFound;
-  const scope = await scopeOfAdmin(strapi, user);
-  if (!scope.unrestricted && !writableUnits(scope).includes(unit.id)) {
-    // A unit the caller may not see does not exist for them.
-    if (!scope.readAll && !readableUnits(scope).includes(unit.id)) throw notFound;
-    throw new errors.ForbiddenError(
-      'เฉพาะบรรณาธิการหรือผู้อนุมัติของหน่วยงานนี้ / Only the unit’s editors or approvers',
-    );
-  }
+  const unit = await unitWritableBy(strapi, user, input.unit);
 
   const { fiscalYear } = input;
   const plan = await loadMeasuresPlan(strapi, unit.id, fiscalYear);

@@ -7,9 +7,8 @@ import path from 'path';
 import { ENUM_LABELS, PARTICIPATION_CATEGORY_LABELS, STATUS_LABELS } from '../common/enum-labels';
 import { thaiDate, thaiMonthOfPeriod } from '../compliance/report/period';
 import { suggestChecklistItems } from '../disclosures/suggest';
-import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../ita/fiscal-year';
 import { unitFolderOf } from '../units/media';
-import { readableUnits, scopeOfAdmin, writableUnits } from '../units/scope';
+import { readUnitAndYear, unitWritableBy, type TargetUnit } from '../units/generation-target';
 import { COMPLAINT_UID, SURVEY_UID } from './service';
 import { renderTablePdf, type PdfBlock } from './table-pdf';
 import { bad, COMPLAINT_CATEGORIES, objectBody, onlyFields, RATING_FIELDS } from './validate';
@@ -26,7 +25,6 @@ import { bad, COMPLAINT_CATEGORIES, objectBody, onlyFields, RATING_FIELDS } from
  */
 
 const REPORT_UID = 'api::report.report' as UID.ContentType;
-const UNIT_UID = 'api::unit.unit';
 const COMPLAINT_STATUSES = ['received', 'investigating', 'resolved', 'rejected'];
 
 const RATING_LABELS: Record<string, string> = {
@@ -37,7 +35,7 @@ const RATING_LABELS: Record<string, string> = {
 };
 
 type AdminUser = { id: number; email?: string };
-type Unit = { id: number; documentId: string; code: string; nameTh: string };
+type Unit = TargetUnit;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -217,39 +215,13 @@ export const statisticsReportController = ({ strapi }: { strapi: Core.Strapi }) 
     if (!user) throw new errors.UnauthorizedError('Authentication required');
     const body = objectBody(ctx.request.body ?? {});
     onlyFields(body, ['unit', 'fiscalYear', 'period']);
-    if (typeof body.unit !== 'string' || !/^[A-Za-z0-9_-]{2,20}$/.test(body.unit))
-      throw bad('รหัสหน่วยงานไม่ถูกต้อง', 'unit must be a unit code', 'unit');
-    const fiscalYear = body.fiscalYear;
-    if (
-      typeof fiscalYear !== 'number' ||
-      !Number.isInteger(fiscalYear) ||
-      fiscalYear < MIN_FISCAL_YEAR ||
-      fiscalYear > MAX_FISCAL_YEAR
-    )
-      throw bad(
-        'ปีงบประมาณต้องเป็นปี พ.ศ. (ตัวเลข)',
-        `fiscalYear must be a Buddhist-Era year (${MIN_FISCAL_YEAR}–${MAX_FISCAL_YEAR})`,
-        'fiscalYear',
-      );
+    const { unit: code, fiscalYear } = readUnitAndYear(body);
     const period = body.period;
     if (period !== 'half' && period !== 'year')
       throw bad('ช่วงเวลาต้องเป็น half หรือ year', "period must be 'half' or 'year'", 'period');
 
-    const unit = (await strapi.db.query(UNIT_UID).findOne({
-      where: { code: body.unit.toUpperCase() },
-      select: ['id', 'documentId', 'code', 'nameTh'],
-    })) as Unit | null;
-    const notFound = new errors.NotFoundError(`ไม่พบหน่วยงาน ${body.unit} / No unit ${body.unit}`);
-    if (!unit) throw notFound;
-    const scope = await scopeOfAdmin(strapi, user);
     // Editors and approvers (who may upload the unit's files), as for any evidence they write.
-    if (!scope.unrestricted && !writableUnits(scope).includes(unit.id)) {
-      // A unit the caller may not see does not exist for them.
-      if (!scope.readAll && !readableUnits(scope).includes(unit.id)) throw notFound;
-      throw new errors.ForbiddenError(
-        'เฉพาะบรรณาธิการหรือผู้อนุมัติของหน่วยงานนี้ / Only the unit’s editors or approvers',
-      );
-    }
+    const unit = await unitWritableBy(strapi, user, code);
 
     const title = titleOf(unit, fiscalYear, period);
     const existing = (await strapi.db.query(REPORT_UID).findOne({
