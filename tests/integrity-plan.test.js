@@ -281,6 +281,14 @@ test('an editor records progress at two periods; the plan shows latest, overdue 
   expect(res.status).toBe(200);
   const d = res.body.data;
   expect(d.unit).toEqual({ code: 'ENG', nameTh: 'คณะวิศวกรรมศาสตร์' });
+  // Where the panel uploads evidence: the unit's own Media Library folder, for its editor only.
+  const eng = await strapi.db.query('api::unit.unit').findOne({ where: { id: units.ENG.id } });
+  expect(eng.mediaFolderId).toEqual(expect.any(Number));
+  expect(res.body.meta.mediaFolder).toBe(eng.mediaFolderId);
+  const asMonitor = await get(`/integrity/plan?unit=ENG&fiscalYear=2569`, 'monitor');
+  expect(asMonitor.status).toBe(200);
+  expect(asMonitor.body.data.plan.documentId).toBe(plans.ENG.documentId);
+  expect(asMonitor.body.meta.mediaFolder).toBeNull();
   expect(d.plan).toMatchObject({
     documentId: plans.ENG.documentId,
     workflowState: 'draft',

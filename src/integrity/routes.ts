@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { toCsv } from '../common/csv';
 import { fiscalYearParam, handle, unitCodesParam } from '../compliance/http';
 import { todayInBangkok } from '../ita/fiscal-year';
+import { unitFolderOf } from '../units/media';
 import { readableUnits, scopeOfAdmin, writableUnits, editableUnits } from '../units/scope';
 import { loadPlan, progressSummary, type UnitSummary } from './plan';
 import { findPlanForProgress, planUnitId, readProgressInput, upsertProgress } from './progress';
@@ -182,7 +183,12 @@ export const integrityPlanRoutes = (strapi: Core.Strapi) => [
       const fiscalYear = fiscalYearParam(c.query.fiscalYear);
       const asOf = asOfParam(c.query.asOf);
       const unit = await oneUnit(strapi, c.query.unit, access);
-      c.body = { data: await loadPlan(strapi, unit, fiscalYear, { asOf }), meta: { asOf } };
+      const data = await loadPlan(strapi, unit, fiscalYear, { asOf });
+      // Where the panel uploads progress evidence: the unit's Media Library folder, for those
+      // who may write the unit's files (uploads elsewhere are refused, src/units/media.ts).
+      const uploads = access.scope.unrestricted || writableUnits(access.scope).includes(unit.id);
+      const mediaFolder = data.plan && uploads ? await unitFolderOf(strapi, unit.id) : null;
+      c.body = { data, meta: { asOf, mediaFolder } };
     }),
     config: { policies },
   },

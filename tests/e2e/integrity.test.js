@@ -24,6 +24,7 @@ const PASSWORD = 'Prongsai123';
 const EDITOR = 'editor@integrity.example.org';
 const MONITOR = 'monitor@integrity.example.org';
 const PROGRESS_UID = 'api::integrity-progress.integrity-progress';
+const EVIDENCE = 'หลักฐานการประชุม.pdf';
 
 /** The current Thai fiscal year (BE), as the panel computes it (Bangkok time). */
 const bangkok = new Date(Date.now() + 7 * 3600 * 1000);
@@ -257,14 +258,33 @@ test('the editor sees the plan in Thai, reports progress and generates the 6-mon
       await axeViolations(page, { include: '[data-testid="integrity-progress-dialog"]' }),
     ),
   ).toEqual([]);
+  // An evidence file, attached in the dialog: uploaded into the unit's Media Library folder.
+  await dialog.getByTestId('integrity-evidence-input').setInputFiles({
+    name: EVIDENCE,
+    mimeType: 'application/pdf',
+    buffer: Buffer.from(
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    ),
+  });
+  expect(await dialog.getByTestId('integrity-evidence-file').innerText()).toContain(EVIDENCE);
   await page.screenshot({ path: path.join(SHOTS, 'integrity-progress-dialog.png') });
   await dialog.getByRole('button', { name: 'บันทึกความก้าวหน้า' }).click();
   await dialog.waitFor({ state: 'detached', timeout: 20000 });
 
   const rows = await strapi.db.query(PROGRESS_UID).findMany({
     where: { planDocumentId: plan.documentId },
+    populate: { evidence: true },
   });
   expect(rows).toHaveLength(1);
+  expect(rows[0].evidence.map((f) => f.name)).toEqual([EVIDENCE]);
+  const unitRow = await strapi.db.query('api::unit.unit').findOne({ where: { code: 'ITG' } });
+  expect(rows[0].evidence[0].folderPath).toBe(
+    (
+      await strapi.db
+        .query('plugin::upload.folder')
+        .findOne({ where: { id: unitRow.mediaFolderId } })
+    ).path,
+  );
   expect(rows[0]).toMatchObject({
     stepKey: KEY1,
     period: 'mar',
@@ -278,6 +298,7 @@ test('the editor sees the plan in Thai, reports progress and generates the 6-mon
   // The table refreshed: the latest progress, no longer overdue.
   await row1.getByText('ดำเนินการแล้วเสร็จ · 100%').waitFor({ timeout: 20000 });
   expect(await row1.innerText()).toContain(DONE);
+  expect(await row1.innerText()).toContain(`หลักฐาน: ${EVIDENCE}`);
   expect(await row1.innerText()).toContain(`รอบ มี.ค. ${FY}`);
   expect(await row1.getByText('เลยกำหนด').count()).toBe(0);
   expect(await row2.innerText()).toContain('ยังไม่รายงาน');

@@ -63,6 +63,7 @@ type Unit = Me['units'][number];
 const UnitYear = ({ unit, fiscalYear }: { unit: Unit; fiscalYear: number }) => {
   const { get } = useFetchClient();
   const [plan, setPlan] = React.useState<PlanData | null>(null);
+  const [mediaFolder, setMediaFolder] = React.useState<number | null>(null);
   const [failure, setFailure] = React.useState<string | null>(null);
   const [reload, setReload] = React.useState(0);
   const [open, setOpen] = React.useState<OpenStep | null>(null);
@@ -72,8 +73,14 @@ const UnitYear = ({ unit, fiscalYear }: { unit: Unit; fiscalYear: number }) => {
   React.useEffect(() => {
     let live = true;
     setFailure(null);
-    get<{ data: PlanData }>(`/integrity/plan${query({ unit: unit.code, fiscalYear })}`)
-      .then((res) => live && setPlan(res.data.data))
+    get<{ data: PlanData; meta?: { mediaFolder?: number | null } }>(
+      `/integrity/plan${query({ unit: unit.code, fiscalYear })}`,
+    )
+      .then((res) => {
+        if (!live) return;
+        setPlan(res.data.data);
+        setMediaFolder(res.data.meta?.mediaFolder ?? null);
+      })
       .catch((error) => {
         if (!live) return;
         setPlan(null);
@@ -152,6 +159,7 @@ const UnitYear = ({ unit, fiscalYear }: { unit: Unit; fiscalYear: number }) => {
               plan={info}
               fiscalYear={fiscalYear}
               open={open}
+              mediaFolder={mediaFolder}
               onClose={() => setOpen(null)}
               onSaved={(text) => {
                 setOpen(null);

@@ -4,6 +4,7 @@ import {
   Button,
   Field,
   Flex,
+  Link,
   Modal,
   NumberInput,
   SingleSelect,
@@ -19,6 +20,7 @@ import {
   failureText,
   monthLabel,
   periodsOfStep,
+  type FileRef,
   type FiscalMonth,
   type PlanInfo,
   type PlanStep,
@@ -27,18 +29,84 @@ import {
 
 export type OpenStep = { step: PlanStep; label: string };
 
+/** Evidence files: those already reported for the period (kept unless removed) and new ones. */
+const Evidence = ({
+  kept,
+  added,
+  onRemoveKept,
+  onRemoveAdded,
+  onAdd,
+}: {
+  kept: FileRef[];
+  added: File[];
+  onRemoveKept: (id: number) => void;
+  onRemoveAdded: (index: number) => void;
+  onAdd: (files: File[]) => void;
+}) => {
+  const input = React.useRef<HTMLInputElement>(null);
+  const row = (key: string, name: React.ReactNode, remove: () => void) => (
+    <Flex key={key} gap={2} justifyContent="space-between" data-testid="integrity-evidence-file">
+      <Box style={{ overflowWrap: 'anywhere' }}>{name}</Box>
+      <Button variant="tertiary" size="S" type="button" onClick={remove}>
+        นำออก
+      </Button>
+    </Flex>
+  );
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2}>
+      <Typography variant="pi" fontWeight="bold" tag="p">
+        ไฟล์หลักฐาน
+      </Typography>
+      {kept.map((f) =>
+        row(
+          `k${f.id}`,
+          <Link href={f.url} isExternal>
+            {f.name}
+          </Link>,
+          () => onRemoveKept(f.id),
+        ),
+      )}
+      {added.map((f, i) =>
+        row(`a${i}`, <Typography>{`${f.name} (ไฟล์ใหม่)`}</Typography>, () => onRemoveAdded(i)),
+      )}
+      {/* The browser's own file button speaks the browser's language: ours opens it instead. */}
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        data-testid="integrity-evidence-input"
+        onChange={(e: React.ChangeEvent<HTMLInputElement>) => {
+          onAdd(Array.from(e.target.files ?? []));
+          e.target.value = '';
+        }}
+      />
+      <Box>
+        <Button variant="secondary" type="button" onClick={() => input.current?.click()}>
+          แนบไฟล์หลักฐาน
+        </Button>
+      </Box>
+      <Typography variant="pi" textColor="neutral600" tag="p">
+        ไฟล์จะถูกเก็บในโฟลเดอร์ของหน่วยงานในคลังสื่อ
+      </Typography>
+    </Flex>
+  );
+};
+
 const Form = ({
   plan,
   fiscalYear,
   open,
+  mediaFolder,
   onSaved,
 }: {
   plan: PlanInfo;
   fiscalYear: number;
   open: OpenStep;
+  mediaFolder: number | null;
   onSaved: (text: string) => void;
 }) => {
-  const { post } = useFetchClient();
+  const { post, del } = useFetchClient();
   const { step } = open;
   const allowed = periodsOfStep(plan.periods ?? [], step);
   const [period, setPeriod] = React.useState<FiscalMonth | ''>(
@@ -53,6 +121,10 @@ const Form = ({
   );
   const [done, setDone] = React.useState(fromLatest?.done ?? '');
   const [problems, setProblems] = React.useState(fromLatest?.problems ?? '');
+  const [kept, setKept] = React.useState<FileRef[]>(fromLatest?.evidence ?? []);
+  const [added, setAdded] = React.useState<File[]>([]);
+  // Evidence is sent only when changed here: otherwise what was reported stays as it is.
+  const [evidenceTouched, setEvidenceTouched] = React.useState(false);
   // The design system's number input keeps what was typed over its value prop: a per cent set
   // here (from the status or the period chosen) remounts it.
   const [percentSet, setPercentSet] = React.useState(0);
@@ -68,7 +140,8 @@ const Form = ({
       setPercentSet((n) => n + 1);
       setDone(step.latest.done ?? '');
       setProblems(step.latest.problems ?? '');
-    }
+      setKept(step.latest.evidence ?? []);
+    } else setKept([]);
   };
   const chooseStatus = (s: ProgressStatus) => {
     setStatus(s);
@@ -82,7 +155,15 @@ const Form = ({
     e.preventDefault();
     setBusy(true);
     setError(null);
+    const uploaded: number[] = [];
     try {
+      for (const file of added) {
+        const form = new FormData();
+        form.append('files', file);
+        form.append('fileInfo', JSON.stringify({ name: file.name, folder: mediaFolder }));
+        const res = await post<Array<{ id: number }>>('/upload', form);
+        uploaded.push(...res.data.map((f) => f.id));
+      }
       await post('/integrity/progress', {
         plan: plan.documentId,
         step: step.key,
@@ -91,11 +172,16 @@ const Form = ({
         percent: percent ?? 0,
         done: done.trim() || null,
         problems: problems.trim() || null,
+        ...(evidenceTouched || added.length
+          ? { evidence: [...kept.map((f) => f.id), ...uploaded] }
+          : {}),
       });
       onSaved(
         `บันทึกความก้าวหน้าขั้นตอนที่ ${open.label} รอบ ${monthLabel(fiscalYear, period, false)} แล้ว`,
       );
     } catch (err) {
+      // Files uploaded for a report that was not saved are not left behind in the library.
+      for (const id of uploaded) await del(`/upload/files/${id}`).catch(() => undefined);
       setError(failureText(err, 'บันทึกความก้าวหน้าไม่สำเร็จ'));
       setBusy(false);
     }
@@ -176,6 +262,18 @@ const Form = ({
               onChange={(e: React.ChangeEvent<HTMLTextAreaElement>) => setProblems(e.target.value)}
             />
           </Field.Root>
+          {mediaFolder !== null ? (
+            <Evidence
+              kept={kept}
+              added={added}
+              onRemoveKept={(id) => {
+                setKept((k) => k.filter((f) => f.id !== id));
+                setEvidenceTouched(true);
+              }}
+              onRemoveAdded={(i) => setAdded((a) => a.filter((_, j) => j !== i))}
+              onAdd={(files) => setAdded((a) => [...a, ...files])}
+            />
+          ) : null}
           {error ? (
             <Box background="danger100" padding={3} hasRadius>
               <Typography tag="p" textColor="danger700" role="alert">
@@ -202,12 +300,14 @@ export const ProgressDialog = ({
   plan,
   fiscalYear,
   open,
+  mediaFolder,
   onClose,
   onSaved,
 }: {
   plan: PlanInfo;
   fiscalYear: number;
   open: OpenStep | null;
+  mediaFolder: number | null;
   onClose: () => void;
   onSaved: (text: string) => void;
 }) => (
@@ -222,6 +322,7 @@ export const ProgressDialog = ({
           plan={plan}
           fiscalYear={fiscalYear}
           open={open}
+          mediaFolder={mediaFolder}
           onSaved={onSaved}
         />
       </Modal.Content>
