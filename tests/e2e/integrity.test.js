@@ -35,6 +35,9 @@ const ISSUE = 'กระบวนการปฏิบัติงานที�
 const MEASURE = 'การวิเคราะห์ผลคะแนนการประเมินคุณธรรมและความโปร่งใสไปปรับปรุงกระบวนการทำงาน';
 const STEP1 = 'แจ้งผลการประเมินฯ ITA แก่ผู้บริหาร พร้อมทั้งวิเคราะห์ประเด็นที่ต้องปรับปรุง';
 const STEP2 = 'เผยแพร่ประชาสัมพันธ์ผลการดำเนินการให้บุคลากรภายในสังกัดได้ทราบ';
+const STEP2_NEW = 'เผยแพร่ผลการดำเนินการทางเว็บไซต์และที่ประชุมบุคลากร';
+const STEP3 = 'สรุปผลการดำเนินงานเสนอผู้บริหาร';
+const MEASURE2 = 'ส่งเสริมความรู้ความเข้าใจเรื่องผลประโยชน์ทับซ้อน';
 const KEY1 = 'stepone0001';
 const KEY2 = 'steptwo0002';
 const DONE = 'นำเสนอผลการวิเคราะห์ต่อผู้บริหารในการประชุมประจำเดือนแล้ว';
@@ -349,11 +352,96 @@ test('a monitor reads the plan and the roll-up but is offered no action', async 
   expect(await page.getByRole('button', { name: /รายงานความก้าวหน้า/ }).count()).toBe(0);
   expect(await page.getByTestId('integrity-from-scores').count()).toBe(0);
   expect(await page.getByTestId('integrity-documents-section').count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'แก้ไขในตาราง' }).count()).toBe(0);
   await page.getByRole('tab', { name: 'ภาพรวมทั้งองค์กร' }).click();
   await page.locator('[data-testid="integrity-rollup-unit"][data-unit="ITG"]').waitFor();
   expect(latinLines((await page.evaluate(measurePage)).lines)).toEqual([]);
   expect(watch.errors).toEqual([]);
 }, 180000);
+
+test('the editor edits the plan in the table: steps keep their keys and progress, the rules hold', async () => {
+  const { page, watch } = await session();
+  const draftOf = () =>
+    strapi.db.query('api::plan.plan').findOne({
+      where: { documentId: plan.documentId, publishedAt: { $null: true } },
+      populate: { measures: { populate: { steps: true } } },
+    });
+  const before = await draftOf();
+  await page.goto(`${BASE}/admin/integrity-measures?unit=ITG`);
+  await dismissOverlays(page);
+  await page.locator(`[data-step-key="${KEY1}"]`).waitFor({ timeout: 60000 });
+  await page.getByRole('button', { name: 'แก้ไขในตาราง' }).click();
+  const editor = page.getByTestId('integrity-plan-editor');
+  await editor.waitFor();
+  expect(await editor.getByLabel('ประเด็น แถวที่ 1', { exact: true }).inputValue()).toBe(ISSUE);
+  expect(await editor.getByLabel('ขั้นตอนที่ 1.1', { exact: true }).inputValue()).toBe(STEP1);
+  expect(await editor.getByLabel('ผู้รับผิดชอบ ขั้นตอนที่ 1.1', { exact: true }).inputValue()).toBe(
+    'กลุ่มอำนวยการ',
+  );
+
+  // Step 1.2 reworded, a step 1.3 added with its months the wrong way round: the plan rules
+  // refuse it on the server, the Thai message shows, nothing is written.
+  await editor.getByLabel('ขั้นตอนที่ 1.2', { exact: true }).fill(STEP2_NEW);
+  await editor.getByRole('button', { name: 'เพิ่มขั้นตอน' }).click();
+  await editor.getByLabel('ขั้นตอนที่ 1.3', { exact: true }).fill(STEP3);
+  await choose(editor, page, 'เดือนเริ่ม ขั้นตอนที่ 1.3', `ก.ย. ${FY}`);
+  await choose(editor, page, 'เดือนสิ้นสุด ขั้นตอนที่ 1.3', `ก.ค. ${FY}`);
+  // A second measure, its step still empty: refused in the page, naming the row.
+  await editor.getByRole('button', { name: 'เพิ่มมาตรการ' }).click();
+  await editor.getByLabel('ประเด็น แถวที่ 2', { exact: true }).fill('การป้องกันการทุจริต');
+  await editor.getByLabel('มาตรการ แถวที่ 2', { exact: true }).fill(MEASURE2);
+  expect(
+    formatViolations(
+      await axeViolations(page, { include: '[data-testid="integrity-plan-editor"]' }),
+    ),
+  ).toEqual([]);
+  expect(latinLines((await page.evaluate(measurePage)).lines)).toEqual([]);
+  await page.screenshot({ path: path.join(SHOTS, 'integrity-plan-editor.png'), fullPage: true });
+  await editor.getByRole('button', { name: 'บันทึกแผน' }).click();
+  const alert = editor.getByRole('alert');
+  await alert.waitFor();
+  expect(await alert.innerText()).toContain('แถวที่ 2');
+  await editor.getByLabel('ขั้นตอนที่ 2.1', { exact: true }).fill('จัดอบรมบุคลากร');
+  await editor.getByRole('button', { name: 'บันทึกแผน' }).click();
+  await alert.getByText('อยู่หลังเดือนสิ้นสุด').waitFor({ timeout: 20000 });
+  expect(await alert.innerText()).toMatch(/^[^/]*$/); // the Thai half only
+  expect(await draftOf()).toEqual(before);
+  watch.errors.splice(
+    0,
+    watch.errors.length,
+    ...watch.errors.filter((e) => !/status of 400/.test(e)),
+  );
+
+  // Months put right: saved, the table is back with the new rows.
+  await choose(editor, page, 'เดือนเริ่ม ขั้นตอนที่ 1.3', `ก.ค. ${FY}`);
+  await choose(editor, page, 'เดือนสิ้นสุด ขั้นตอนที่ 1.3', `ก.ย. ${FY}`);
+  await editor.getByRole('button', { name: 'บันทึกแผน' }).click();
+  await editor.waitFor({ state: 'detached', timeout: 20000 });
+  await page.getByText('บันทึกแผนมาตรการแล้ว (2 มาตรการ)').waitFor();
+  const table = await page.getByTestId('integrity-plan-table').innerText();
+  for (const t of [STEP1, STEP2_NEW, STEP3, MEASURE2, 'จัดอบรมบุคลากร'])
+    expect([t, table.includes(t)]).toEqual([t, true]);
+  expect(table).not.toContain(STEP2);
+
+  const after = await draftOf();
+  expect(after.measures).toHaveLength(2);
+  const [m1, m2] = after.measures;
+  expect(m1).toMatchObject({ issue: ISSUE, measure: MEASURE, owner: 'ทุกกลุ่มงาน', issueNo: 1 });
+  expect(m1.steps.map((x) => x.key).slice(0, 2)).toEqual([KEY1, KEY2]);
+  expect(m1.steps.map((x) => x.text)).toEqual([STEP1, STEP2_NEW, STEP3]);
+  expect(m1.steps[0]).toMatchObject({ startMonth: 'oct', endMonth: 'nov', owner: 'กลุ่มอำนวยการ' });
+  expect(m1.steps[2]).toMatchObject({ startMonth: 'jul', endMonth: 'sep' });
+  expect(m1.steps[2].key).toMatch(/^[a-z0-9]{6,40}$/);
+  expect([KEY1, KEY2]).not.toContain(m1.steps[2].key);
+  expect(m2).toMatchObject({ issueNo: 2, issue: 'การป้องกันการทุจริต', measure: MEASURE2 });
+  expect(m2.steps.map((x) => x.text)).toEqual(['จัดอบรมบุคลากร']);
+  // Step 1 kept its key, so it kept its progress report.
+  await page
+    .locator(`[data-step-key="${KEY1}"]`)
+    .getByText('ดำเนินการแล้วเสร็จ · 100%')
+    .waitFor({ timeout: 20000 });
+  expect(watch.errors).toEqual([]);
+}, 240000);
 
 test('a server without the integrity routes: each section says so in Thai, nothing breaks', async () => {
   const { page, watch } = await session();

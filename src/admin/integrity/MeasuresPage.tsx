@@ -1,6 +1,7 @@
 import * as React from 'react';
 import {
   Box,
+  Button,
   Field,
   Flex,
   Link,
@@ -27,8 +28,12 @@ import {
 import { Documents } from './Documents';
 import { Overview } from './Overview';
 import { PlanTable } from './PlanTable';
+import { PlanEditor } from './PlanEditor';
 import { ProgressDialog, type OpenStep } from './ProgressDialog';
 import { Scores } from './Scores';
+
+/** The workflow states in which a plan's measures may still change (as in the edit view). */
+const EDITABLE_STATES = new Set(['draft', 'changes_requested']);
 
 const Section = ({
   title,
@@ -68,6 +73,7 @@ const UnitYear = ({ unit, fiscalYear }: { unit: Unit; fiscalYear: number }) => {
   const [reload, setReload] = React.useState(0);
   const [open, setOpen] = React.useState<OpenStep | null>(null);
   const [saved, setSaved] = React.useState<string | null>(null);
+  const [editing, setEditing] = React.useState(false);
   const mayWrite = unit.answer;
 
   React.useEffect(() => {
@@ -137,13 +143,35 @@ const UnitYear = ({ unit, fiscalYear }: { unit: Unit; fiscalYear: number }) => {
                 {(info.periods ?? []).map((p) => monthLabel(fiscalYear, p, false)).join(', ')})
               </Typography>
               <Link href={editPath(PLAN_UID, info.documentId)}>แก้ไขแผนใน Content Manager</Link>
+              {mayWrite && EDITABLE_STATES.has(info.workflowState ?? 'draft') && !editing ? (
+                <Button
+                  variant="secondary"
+                  size="S"
+                  onClick={() => {
+                    setSaved(null);
+                    setEditing(true);
+                  }}
+                >
+                  แก้ไขในตาราง
+                </Button>
+              ) : null}
             </Flex>
             {saved ? (
               <Typography tag="p" role="status" textColor="success700">
                 {saved}
               </Typography>
             ) : null}
-            {current.measures.length === 0 ? (
+            {editing ? (
+              <PlanEditor
+                data={current}
+                onCancel={() => setEditing(false)}
+                onSaved={(text) => {
+                  setEditing(false);
+                  setSaved(text);
+                  setReload((n) => n + 1);
+                }}
+              />
+            ) : current.measures.length === 0 ? (
               <Typography tag="p">แผนนี้ยังไม่มีประเด็นและมาตรการ</Typography>
             ) : (
               <PlanTable
