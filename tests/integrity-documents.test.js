@@ -550,4 +550,27 @@ describe('POST /integrity/documents', () => {
       expect.arrayContaining(['ita_improvement']),
     );
   });
+
+  test('four requests at once for the same report make one draft, not four', async () => {
+    await createPlan(B, 2567, [MEASURES(null)[0]]);
+    const body = { unit: 'IDB', fiscalYear: 2567, document: 'half' };
+    const answers = await Promise.all([1, 2, 3, 4].map(() => post('editorB', body)));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+    expect(new Set(answers.map((r) => r.body.data.documentId)).size).toBe(1);
+    const drafts = await strapi.db.query(REPORT_UID).findMany({
+      where: { kind: 'integrity_measures_6m', fiscalYear: 2567, publishedAt: { $null: true } },
+      populate: { attachments: true },
+    });
+    expect(drafts).toHaveLength(1);
+    // Each regeneration replaced the files: one PDF and one XLSX, none left behind.
+    expect(drafts[0].attachments.map((f) => f.name).sort()).toEqual([
+      'integrity-measures-progress-IDB-2567-half.pdf',
+      'integrity-measures-progress-IDB-2567-half.xlsx',
+    ]);
+    expect(
+      await strapi.db
+        .query('plugin::upload.file')
+        .count({ where: { name: { $startsWith: 'integrity-measures-progress-IDB-2567-half' } } }),
+    ).toBe(2);
+  });
 });

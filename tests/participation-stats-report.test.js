@@ -174,6 +174,24 @@ describe('statistics report', () => {
     expect(refused.body.error.message).toMatch(/สร้างใหม่ไม่ได้/);
   });
 
+  test('four requests at once make one draft, not four', async () => {
+    const body = { unit: 'SRA', fiscalYear: 2568, period: 'year' };
+    const answers = await Promise.all([1, 2, 3, 4].map(() => post('editorA', body)));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 200, 201]);
+    expect(new Set(answers.map((r) => r.body.data.documentId)).size).toBe(1);
+    const drafts = await strapi.db.query(REPORT_UID).findMany({
+      where: { unitRef: A.id, fiscalYear: 2568, publishedAt: { $null: true } },
+      populate: { attachments: true },
+    });
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0].attachments).toHaveLength(1);
+    expect(
+      await strapi.db
+        .query('plugin::upload.file')
+        .count({ where: { name: drafts[0].attachments[0].name } }),
+    ).toBe(1);
+  });
+
   test('unit B cannot generate for unit A (404); wrong bodies are 400, never 500', async () => {
     const other = await post('editorB', { unit: 'SRA', fiscalYear: 2569, period: 'half' });
     expect(other.status).toBe(404);

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Context } from 'koa';
+import { exclusive } from '../common/exclusive';
 import { handle } from '../compliance/http';
 import { suggestChecklistItems } from '../disclosures/suggest';
 import { bodyOf, uploadPdf } from '../participation/statistics-report';
@@ -117,48 +118,137 @@ export const generateDocument = (strapi: Core.Strapi) => async (ctx: Context) =>
 
   const unit = await unitWritableBy(strapi, user, input.unit);
 
-  const { fiscalYear } = input;
-  const plan = await loadMeasuresPlan(strapi, unit.id, fiscalYear);
-  if (!plan)
-    throw new errors.NotFoundError(
-      `หน่วยงาน ${unit.code} ยังไม่มีแผนมาตรการส่งเสริมคุณธรรมของปีงบประมาณ พ.ศ. ${fiscalYear} / Unit ${unit.code} has no integrity measures plan for fiscal year ${fiscalYear}`,
-    );
-  const measures = measuresOf(plan, fiscalYear);
-  const ref = { id: unit.id, documentId: unit.documentId };
+  // One generation at a time per unit, year and document: two at once would make two drafts.
+  const key = `integrity-documents:${unit.id}:${input.fiscalYear}:${input.document}`;
+  return exclusive(strapi, key, async () => {
+    const { fiscalYear } = input;
+    const plan = await loadMeasuresPlan(strapi, unit.id, fiscalYear);
+    if (!plan)
+      throw new errors.NotFoundError(
+        `หน่วยงาน ${unit.code} ยังไม่มีแผนมาตรการส่งเสริมคุณธรรมของปีงบประมาณ พ.ศ. ${fiscalYear} / Unit ${unit.code} has no integrity measures plan for fiscal year ${fiscalYear}`,
+      );
+    const measures = measuresOf(plan, fiscalYear);
+    const ref = { id: unit.id, documentId: unit.documentId };
 
-  if (input.document === 'plan') {
-    if (plan.workflowState && !EDITABLE.has(plan.workflowState))
+    if (input.document === 'plan') {
+      if (plan.workflowState && !EDITABLE.has(plan.workflowState))
+        return conflict(
+          ctx,
+          'แผนมาตรการอยู่ระหว่างขั้นตอนอนุมัติหรือเผยแพร่แล้ว จึงแนบเอกสารใหม่ไม่ได้',
+          'The measures plan is already in the workflow: its documents cannot be replaced',
+        );
+      const base = `integrity-measures-plan-${unit.code}-${fiscalYear}`;
+      const [pdf, xlsx] = await Promise.all([
+        renderPlanPdf(unit, fiscalYear, measures),
+        renderPlanXlsx(unit, fiscalYear, measures),
+      ]);
+      const files = await uploadBoth(strapi, unit.id, base, pdf, xlsx);
+      const names = new Set(files.map((f) => f.name));
+      const previous = plan.attachments ?? [];
+      const replaced = previous.filter((f) => names.has(f.name)).map((f) => f.id);
+      const kept = previous.filter((f) => !names.has(f.name)).map((f) => f.id);
+      const items = new Set((plan.checklistItems ?? []).map((i) => i.documentId));
+      for (const id of await suggestChecklistItems(strapi, {
+        type: 'plan',
+        kind: 'integrity_measures',
+        unit: ref,
+        fiscalYear,
+      }))
+        items.add(id);
+      try {
+        await strapi.documents(PLAN_UID as UID.ContentType).update({
+          documentId: plan.documentId,
+          data: {
+            attachments: [...kept, ...files.map((f) => f.id)],
+            checklistItems: [...items],
+          } as never,
+        });
+      } catch (error) {
+        await removeFiles(
+          strapi,
+          files.map((f) => f.id),
+        );
+        throw error;
+      }
+      await removeFiles(strapi, replaced);
+      ctx.status = 200;
+      ctx.body = {
+        data: {
+          uid: PLAN_UID,
+          documentId: plan.documentId,
+          kind: 'integrity_measures',
+          title: plan.title,
+          created: false,
+          checklistItems: [...items],
+          files: files.map((f) => ({ name: f.name, url: f.url })),
+        },
+      };
+      return;
+    }
+
+    const kind = input.document;
+    const reportKind = reportKindOf(kind);
+    const title = reportTitle(unit, fiscalYear, kind);
+    const existing = (await strapi.db.query(REPORT_UID).findOne({
+      where: { title, kind: reportKind, unitRef: unit.id, publishedAt: { $null: true } },
+      select: ['id', 'documentId', 'workflowState'],
+      populate: { attachments: { select: ['id', 'name'] } },
+    })) as {
+      documentId: string;
+      workflowState: string | null;
+      attachments?: Array<{ id: number; name: string }> | null;
+    } | null;
+    if (existing && existing.workflowState && !EDITABLE.has(existing.workflowState))
       return conflict(
         ctx,
-        'แผนมาตรการอยู่ระหว่างขั้นตอนอนุมัติหรือเผยแพร่แล้ว จึงแนบเอกสารใหม่ไม่ได้',
-        'The measures plan is already in the workflow: its documents cannot be replaced',
+        'รายงานของหน่วยงานและช่วงเวลานี้อยู่ระหว่างขั้นตอนอนุมัติหรือเผยแพร่แล้ว จึงสร้างใหม่ไม่ได้',
+        'The report of this unit and period is already in the workflow',
       );
-    const base = `integrity-measures-plan-${unit.code}-${fiscalYear}`;
+
+    const closing = closingOf(kind);
+    const figures = progressFigures(
+      measures,
+      await progressAsOf(strapi, plan.documentId, closing),
+      fiscalYear,
+      closing,
+    );
+    const period = reportPeriod(fiscalYear, kind);
+    const base = `integrity-measures-progress-${unit.code}-${fiscalYear}-${kind}`;
     const [pdf, xlsx] = await Promise.all([
-      renderPlanPdf(unit, fiscalYear, measures),
-      renderPlanXlsx(unit, fiscalYear, measures),
+      renderProgressPdf(title, unit, fiscalYear, kind, figures),
+      renderProgressXlsx(title, unit, fiscalYear, kind, figures),
     ]);
-    const files = await uploadBoth(strapi, unit.id, base, pdf, xlsx);
-    const names = new Set(files.map((f) => f.name));
-    const previous = plan.attachments ?? [];
-    const replaced = previous.filter((f) => names.has(f.name)).map((f) => f.id);
-    const kept = previous.filter((f) => !names.has(f.name)).map((f) => f.id);
-    const items = new Set((plan.checklistItems ?? []).map((i) => i.documentId));
-    for (const id of await suggestChecklistItems(strapi, {
-      type: 'plan',
-      kind: 'integrity_measures',
+    const items = await suggestChecklistItems(strapi, {
+      type: 'report',
+      kind: reportKind,
       unit: ref,
       fiscalYear,
-    }))
-      items.add(id);
+      period: { start: period.startDate, end: period.endDate },
+    });
+    const files = await uploadBoth(strapi, unit.id, base, pdf, xlsx);
+    const names = new Set(files.map((f) => f.name));
+    const previous = existing?.attachments ?? [];
+    const replaced = previous.filter((f) => names.has(f.name)).map((f) => f.id);
+    const kept = previous.filter((f) => !names.has(f.name)).map((f) => f.id);
+    const data = {
+      title,
+      kind: reportKind,
+      fiscalYear,
+      unit: unit.documentId,
+      period,
+      body: bodyOf(summaryBlocks(unit, fiscalYear, kind, figures)),
+      attachments: [...kept, ...files.map((f) => f.id)],
+      checklistItems: items,
+    };
+    let saved: { documentId: string };
     try {
-      await strapi.documents(PLAN_UID as UID.ContentType).update({
-        documentId: plan.documentId,
-        data: {
-          attachments: [...kept, ...files.map((f) => f.id)],
-          checklistItems: [...items],
-        } as never,
-      });
+      saved = (
+        existing
+          ? await strapi
+              .documents(REPORT_UID)
+              .update({ documentId: existing.documentId, data: data as never })
+          : await strapi.documents(REPORT_UID).create({ data: data as never })
+      ) as { documentId: string };
     } catch (error) {
       await removeFiles(
         strapi,
@@ -167,105 +257,20 @@ export const generateDocument = (strapi: Core.Strapi) => async (ctx: Context) =>
       throw error;
     }
     await removeFiles(strapi, replaced);
-    ctx.status = 200;
+    ctx.status = existing ? 200 : 201;
     ctx.body = {
       data: {
-        uid: PLAN_UID,
-        documentId: plan.documentId,
-        kind: 'integrity_measures',
-        title: plan.title,
-        created: false,
-        checklistItems: [...items],
+        uid: REPORT_UID,
+        documentId: saved.documentId,
+        kind: reportKind,
+        title,
+        created: !existing,
+        checklistItems: items,
         files: files.map((f) => ({ name: f.name, url: f.url })),
+        figures: figures.totals,
       },
     };
-    return;
-  }
-
-  const kind = input.document;
-  const reportKind = reportKindOf(kind);
-  const title = reportTitle(unit, fiscalYear, kind);
-  const existing = (await strapi.db.query(REPORT_UID).findOne({
-    where: { title, kind: reportKind, unitRef: unit.id, publishedAt: { $null: true } },
-    select: ['id', 'documentId', 'workflowState'],
-    populate: { attachments: { select: ['id', 'name'] } },
-  })) as {
-    documentId: string;
-    workflowState: string | null;
-    attachments?: Array<{ id: number; name: string }> | null;
-  } | null;
-  if (existing && existing.workflowState && !EDITABLE.has(existing.workflowState))
-    return conflict(
-      ctx,
-      'รายงานของหน่วยงานและช่วงเวลานี้อยู่ระหว่างขั้นตอนอนุมัติหรือเผยแพร่แล้ว จึงสร้างใหม่ไม่ได้',
-      'The report of this unit and period is already in the workflow',
-    );
-
-  const closing = closingOf(kind);
-  const figures = progressFigures(
-    measures,
-    await progressAsOf(strapi, plan.documentId, closing),
-    fiscalYear,
-    closing,
-  );
-  const period = reportPeriod(fiscalYear, kind);
-  const base = `integrity-measures-progress-${unit.code}-${fiscalYear}-${kind}`;
-  const [pdf, xlsx] = await Promise.all([
-    renderProgressPdf(title, unit, fiscalYear, kind, figures),
-    renderProgressXlsx(title, unit, fiscalYear, kind, figures),
-  ]);
-  const items = await suggestChecklistItems(strapi, {
-    type: 'report',
-    kind: reportKind,
-    unit: ref,
-    fiscalYear,
-    period: { start: period.startDate, end: period.endDate },
   });
-  const files = await uploadBoth(strapi, unit.id, base, pdf, xlsx);
-  const names = new Set(files.map((f) => f.name));
-  const previous = existing?.attachments ?? [];
-  const replaced = previous.filter((f) => names.has(f.name)).map((f) => f.id);
-  const kept = previous.filter((f) => !names.has(f.name)).map((f) => f.id);
-  const data = {
-    title,
-    kind: reportKind,
-    fiscalYear,
-    unit: unit.documentId,
-    period,
-    body: bodyOf(summaryBlocks(unit, fiscalYear, kind, figures)),
-    attachments: [...kept, ...files.map((f) => f.id)],
-    checklistItems: items,
-  };
-  let saved: { documentId: string };
-  try {
-    saved = (
-      existing
-        ? await strapi
-            .documents(REPORT_UID)
-            .update({ documentId: existing.documentId, data: data as never })
-        : await strapi.documents(REPORT_UID).create({ data: data as never })
-    ) as { documentId: string };
-  } catch (error) {
-    await removeFiles(
-      strapi,
-      files.map((f) => f.id),
-    );
-    throw error;
-  }
-  await removeFiles(strapi, replaced);
-  ctx.status = existing ? 200 : 201;
-  ctx.body = {
-    data: {
-      uid: REPORT_UID,
-      documentId: saved.documentId,
-      kind: reportKind,
-      title,
-      created: !existing,
-      checklistItems: items,
-      files: files.map((f) => ({ name: f.name, url: f.url })),
-      figures: figures.totals,
-    },
-  };
 };
 
 /** Registers POST /integrity/documents (admin API). */

@@ -6,6 +6,7 @@ import os from 'os';
 import path from 'path';
 import { ENUM_LABELS, PARTICIPATION_CATEGORY_LABELS, STATUS_LABELS } from '../common/enum-labels';
 import { thaiDate, thaiMonthOfPeriod } from '../compliance/report/period';
+import { exclusive } from '../common/exclusive';
 import { suggestChecklistItems } from '../disclosures/suggest';
 import { unitFolderOf } from '../units/media';
 import { readUnitAndYear, unitWritableBy, type TargetUnit } from '../units/generation-target';
@@ -224,87 +225,92 @@ export const statisticsReportController = ({ strapi }: { strapi: Core.Strapi }) 
     const unit = await unitWritableBy(strapi, user, code);
 
     const title = titleOf(unit, fiscalYear, period);
-    const existing = (await strapi.db.query(REPORT_UID).findOne({
-      where: { title, unitRef: unit.id, publishedAt: { $null: true } },
-      select: ['id', 'documentId', 'workflowState'],
-      populate: { attachments: { select: ['id', 'name'] } },
-    })) as {
-      documentId: string;
-      workflowState: string | null;
-      attachments?: Array<{ id: number; name: string }> | null;
-    } | null;
-    if (existing && existing.workflowState && existing.workflowState !== 'draft')
-      return conflict(
-        ctx,
-        'รายงานของหน่วยงานและช่วงเวลานี้อยู่ระหว่างขั้นตอนอนุมัติหรือเผยแพร่แล้ว จึงสร้างใหม่ไม่ได้',
-        'The report of this unit and period is already in the workflow',
-      );
-
-    const figures = await statisticsFigures(strapi, unit, fiscalYear, period);
-    const blocks = tablesOf(unit, fiscalYear, figures);
-    const pdf = await renderTablePdf(title, blocks);
-    const fileName = `complaint-survey-statistics-${unit.code}-${fiscalYear}-${period}.pdf`;
-    const file = await uploadPdf(strapi, unit.id, fileName, pdf);
-    // On regeneration the previous generated PDF is replaced; files an editor added stay.
-    const previous = existing?.attachments ?? [];
-    const kept = previous.filter((f) => f.name !== fileName).map((f) => f.id);
-    const replaced = previous.filter((f) => f.name === fileName);
-    const ref = { id: unit.id, documentId: unit.documentId };
-    const items = new Set<string>();
-    for (const kind of ['complaint_statistics', 'satisfaction_survey'])
-      for (const id of await suggestChecklistItems(strapi, {
-        type: 'report',
-        kind,
-        unit: ref,
-        fiscalYear,
-        period: { start: figures.period.startDate, end: figures.period.endDate },
-      }))
-        items.add(id);
-    const data = {
-      title,
-      kind: 'complaint_statistics',
-      fiscalYear,
-      unit: unit.documentId,
-      period: {
-        startDate: figures.period.startDate,
-        endDate: figures.period.endDate,
-        label: period === 'half' ? 'รอบ 6 เดือน' : 'ประจำปี',
-      },
-      body: bodyOf(blocks),
-      attachments: [...kept, file.id],
-      checklistItems: [...items],
-    };
-    const saved = (
-      existing
-        ? await strapi.documents(REPORT_UID).update({
-            documentId: existing.documentId,
-            data: data as never,
-          })
-        : await strapi.documents(REPORT_UID).create({ data: data as never })
-    ) as { documentId: string };
-    for (const old of replaced) {
-      try {
-        const upload = strapi.plugin('upload').service('upload') as unknown as {
-          remove: (f: unknown) => Promise<unknown>;
-        };
-        const row = await strapi.db.query('plugin::upload.file').findOne({ where: { id: old.id } });
-        if (row) await upload.remove(row);
-      } catch (error) {
-        strapi.log.warn(
-          `[participation] previous statistics PDF ${old.id} not removed: ${(error as Error).message}`,
+    // One generation at a time per unit and period: two at once would make two drafts.
+    return exclusive(strapi, `statistics-report:${unit.id}:${fiscalYear}:${period}`, async () => {
+      const existing = (await strapi.db.query(REPORT_UID).findOne({
+        where: { title, unitRef: unit.id, publishedAt: { $null: true } },
+        select: ['id', 'documentId', 'workflowState'],
+        populate: { attachments: { select: ['id', 'name'] } },
+      })) as {
+        documentId: string;
+        workflowState: string | null;
+        attachments?: Array<{ id: number; name: string }> | null;
+      } | null;
+      if (existing && existing.workflowState && existing.workflowState !== 'draft')
+        return conflict(
+          ctx,
+          'รายงานของหน่วยงานและช่วงเวลานี้อยู่ระหว่างขั้นตอนอนุมัติหรือเผยแพร่แล้ว จึงสร้างใหม่ไม่ได้',
+          'The report of this unit and period is already in the workflow',
         );
-      }
-    }
-    ctx.status = existing ? 200 : 201;
-    ctx.body = {
-      data: {
-        uid: REPORT_UID,
-        documentId: saved.documentId,
+
+      const figures = await statisticsFigures(strapi, unit, fiscalYear, period);
+      const blocks = tablesOf(unit, fiscalYear, figures);
+      const pdf = await renderTablePdf(title, blocks);
+      const fileName = `complaint-survey-statistics-${unit.code}-${fiscalYear}-${period}.pdf`;
+      const file = await uploadPdf(strapi, unit.id, fileName, pdf);
+      // On regeneration the previous generated PDF is replaced; files an editor added stay.
+      const previous = existing?.attachments ?? [];
+      const kept = previous.filter((f) => f.name !== fileName).map((f) => f.id);
+      const replaced = previous.filter((f) => f.name === fileName);
+      const ref = { id: unit.id, documentId: unit.documentId };
+      const items = new Set<string>();
+      for (const kind of ['complaint_statistics', 'satisfaction_survey'])
+        for (const id of await suggestChecklistItems(strapi, {
+          type: 'report',
+          kind,
+          unit: ref,
+          fiscalYear,
+          period: { start: figures.period.startDate, end: figures.period.endDate },
+        }))
+          items.add(id);
+      const data = {
         title,
-        created: !existing,
+        kind: 'complaint_statistics',
+        fiscalYear,
+        unit: unit.documentId,
+        period: {
+          startDate: figures.period.startDate,
+          endDate: figures.period.endDate,
+          label: period === 'half' ? 'รอบ 6 เดือน' : 'ประจำปี',
+        },
+        body: bodyOf(blocks),
+        attachments: [...kept, file.id],
         checklistItems: [...items],
-        figures: { complaints: figures.complaints, survey: figures.survey },
-      },
-    };
+      };
+      const saved = (
+        existing
+          ? await strapi.documents(REPORT_UID).update({
+              documentId: existing.documentId,
+              data: data as never,
+            })
+          : await strapi.documents(REPORT_UID).create({ data: data as never })
+      ) as { documentId: string };
+      for (const old of replaced) {
+        try {
+          const upload = strapi.plugin('upload').service('upload') as unknown as {
+            remove: (f: unknown) => Promise<unknown>;
+          };
+          const row = await strapi.db
+            .query('plugin::upload.file')
+            .findOne({ where: { id: old.id } });
+          if (row) await upload.remove(row);
+        } catch (error) {
+          strapi.log.warn(
+            `[participation] previous statistics PDF ${old.id} not removed: ${(error as Error).message}`,
+          );
+        }
+      }
+      ctx.status = existing ? 200 : 201;
+      ctx.body = {
+        data: {
+          uid: REPORT_UID,
+          documentId: saved.documentId,
+          title,
+          created: !existing,
+          checklistItems: [...items],
+          figures: { complaints: figures.complaints, survey: figures.survey },
+        },
+      };
+    });
   },
 });
