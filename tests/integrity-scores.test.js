@@ -107,16 +107,25 @@ test('ita-scores:import refuses a malformed file naming row and column, writing 
     expect(r.stderr).not.toContain('row 2 column');
     expect(await strapi.db.query(SCORE).count()).toBe(count);
 
-    // An unknown unit is found once the units are looked up: still nothing written.
+    // An unknown unit is named in the same run as the other problems, in row order (a row with
+    // another problem too); still nothing written.
     const tmp = path.join(FIXTURES, 'ita-scores-unknown-unit.tmp.csv');
-    fs.writeFileSync(tmp, 'unit,fiscalYear,indicator,score\nSCA,2568,1,90\nNOPE,2568,1,90\n');
+    fs.writeFileSync(
+      tmp,
+      'unit,fiscalYear,indicator,score\nSCA,2568,1,90\nNOPE,2568,1,90\nSCA,2568,2,abc\nGONE,2568,3,x\n',
+    );
     try {
       const unknown = cli('ita-scores:import', path.basename(tmp));
       expect(unknown.status).toBe(1);
-      expect(unknown.stderr).toContain(
-        'row 3 column รหัสหน่วยงาน (unit): unit NOPE does not exist',
+      expect(unknown.stderr).toContain('4 problem(s), nothing written');
+      expect(unknown.stderr).toContain('row 3 column unit: unit NOPE does not exist');
+      expect(unknown.stderr).toContain('แถว 3 คอลัมน์ unit: ไม่พบหน่วยงานรหัส NOPE');
+      expect(unknown.stderr).toContain('row 4 column score: score must be a number');
+      expect(unknown.stderr).toContain('row 5 column unit: unit GONE does not exist');
+      expect(unknown.stderr).toContain('row 5 column score: score must be a number');
+      expect(unknown.stderr.indexOf('row 3 column')).toBeLessThan(
+        unknown.stderr.indexOf('row 4 column'),
       );
-      expect(unknown.stderr).toContain('แถว 3 คอลัมน์ รหัสหน่วยงาน (unit): ไม่พบหน่วยงานรหัส NOPE');
     } finally {
       fs.rmSync(tmp, { force: true });
     }

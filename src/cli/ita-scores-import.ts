@@ -3,7 +3,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { UsageError, type Command } from './args';
-import { formatProblem, importScores, parseScoreTable } from '../integrity/scores';
+import { formatProblem, importScores, parseScoreTable, unknownUnits } from '../integrity/scores';
 
 /** The cells of the first worksheet, row by row (numbers stay numbers, formulas give their result). */
 const readXlsx = async (file: string): Promise<unknown[][]> => {
@@ -66,8 +66,12 @@ const command: Command = {
       for (const p of problems) console.error(`  ${formatProblem(p)}`);
       return 1;
     };
-    if (parsed.problems.length) return report(parsed.problems);
     const strapi = await ctx.boot();
+    // Units that do not exist are named in the same run as every other problem of the file.
+    const all = [...parsed.problems, ...(await unknownUnits(strapi, parsed.unitRefs))].sort(
+      (a, b) => a.row - b.row,
+    );
+    if (all.length) return report(all);
     const { problems, summary } = await importScores(strapi, parsed.rows);
     if (problems.length || !summary) return report(problems);
     for (const u of summary.byUnit)

@@ -310,9 +310,12 @@ const headerKey = (h: unknown) =>
  */
 export const parseScoreTable = (
   table: unknown[][],
-): { rows: ScoreRow[]; problems: RowProblem[] } => {
+): { rows: ScoreRow[]; problems: RowProblem[]; unitRefs: UnitRef[] } => {
   const problems: RowProblem[] = [];
   const rows: ScoreRow[] = [];
+  // Every well-formed unit code with its row, rows with other problems too: the units are looked
+  // up in the same run, so one run names every problem of the file.
+  const unitRefs: UnitRef[] = [];
   const header = (table[0] ?? []).map(headerKey);
   const written = (table[0] ?? []).map((h) => String(h ?? '').trim());
   const col = {} as Record<keyof typeof HEADERS, number>;
@@ -333,7 +336,7 @@ export const parseScoreTable = (
         th: 'ไม่พบหัวคอลัมน์นี้ในแถวแรก',
         en: 'this column header is missing from the first row',
       });
-    return { rows, problems };
+    return { rows, problems, unitRefs };
   }
   const label = (k: keyof typeof HEADERS) => written[col[k]] || names[k];
   const seen = new Map<string, number>();
@@ -347,6 +350,7 @@ export const parseScoreTable = (
     const unit = text(cell('unit')).toUpperCase();
     if (!/^[A-Z0-9_-]{1,20}$/.test(unit))
       add('unit', `รหัสหน่วยงานไม่ถูกต้อง "${unit}"`, `"${unit}" is not a valid unit code`);
+    else unitRefs.push({ row: rowNo, unit, column: label('unit') });
     const rawYear = cell('fiscalYear');
     const fiscalYear = parseScoreYear(typeof rawYear === 'number' ? rawYear : text(rawYear));
     if (fiscalYear === null)
@@ -406,13 +410,35 @@ export const parseScoreTable = (
       th: 'ไม่มีข้อมูลคะแนนในไฟล์',
       en: 'the file has no score rows',
     });
-  return { rows, problems };
+  return { rows, problems, unitRefs };
 };
 
 export type ImportSummary = {
   byUnit: Array<{ unit: string; created: number; updated: number }>;
   created: number;
   updated: number;
+};
+
+export type UnitRef = { row: number; unit: string; column: string };
+
+const notIn = (known: Set<string>, refs: UnitRef[]): RowProblem[] =>
+  refs
+    .filter((r) => !known.has(r.unit))
+    .map((r) => ({
+      row: r.row,
+      column: r.column,
+      th: `ไม่พบหน่วยงานรหัส ${r.unit}`,
+      en: `unit ${r.unit} does not exist`,
+    }));
+
+/** The rows naming a unit that does not exist (one query). */
+export const unknownUnits = async (strapi: Core.Strapi, refs: UnitRef[]): Promise<RowProblem[]> => {
+  if (!refs.length) return [];
+  const found = (await strapi.db.query(UNIT_UID).findMany({
+    where: { code: { $in: [...new Set(refs.map((r) => r.unit))] } },
+    select: ['code'],
+  })) as Array<{ code: string }>;
+  return notIn(new Set(found.map((u) => u.code.toUpperCase())), refs);
 };
 
 /** Checks the units (one query) and the rows; null problems → upserts everything in one transaction. */
@@ -426,15 +452,10 @@ export const importScores = async (
     select: ['id', 'documentId', 'code'],
   })) as Array<{ id: number; documentId: string; code: string }>;
   const byCode = new Map(units.map((u) => [u.code.toUpperCase(), u]));
-  const problems: RowProblem[] = [];
-  for (const r of rows)
-    if (!byCode.has(r.unit))
-      problems.push({
-        row: r.row,
-        column: 'รหัสหน่วยงาน (unit)',
-        th: `ไม่พบหน่วยงานรหัส ${r.unit}`,
-        en: `unit ${r.unit} does not exist`,
-      });
+  const problems = notIn(
+    new Set(byCode.keys()),
+    rows.map((r) => ({ row: r.row, unit: r.unit, column: 'รหัสหน่วยงาน (unit)' })),
+  );
   if (problems.length) return { problems, summary: null };
 
   const existing = (await strapi.db.query(SCORE).findMany({
