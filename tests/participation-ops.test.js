@@ -106,6 +106,7 @@ beforeAll(async () => {
   const people = [
     ['editorA', 'editor', 'OPA'],
     ['approverA', 'approver', 'OPA'],
+    ['publisherA', 'publisher', 'OPA'],
     ['editorB', 'editor', 'OPB'],
     ['monitor', 'monitor', undefined],
   ];
@@ -557,5 +558,32 @@ describe('answered questions become draft Q&A entries', () => {
     expect(pub.status).toBe(200);
     expect(JSON.stringify(pub.body)).not.toMatch(/somchai|สมชาย/);
     expect((await cell()).status).toBe('complete');
+  });
+
+  test("a central publisher answering on the unit's behalf makes the unit's draft too", async () => {
+    const code = await makeRequest(A, 'question', {
+      question: 'ศูนย์ราชการสะดวกเปิดกี่โมง',
+      publishConsent: true,
+    });
+    const res = await as('publisherA')(http().post(`/participation/requests/${code}/reply`)).send({
+      reply: 'เปิด 8.30 น.',
+    });
+    expect(res.status).toBe(200);
+    const qaId = res.body.data.qa?.documentId;
+    expect(qaId).toBeTruthy();
+    const draft = await strapi.db.query(QA_UID).findOne({
+      where: { documentId: qaId },
+      populate: { unit: true },
+    });
+    expect(draft).toMatchObject({
+      kind: 'faq',
+      question: 'ศูนย์ราชการสะดวกเปิดกี่โมง',
+      answer: 'เปิด 8.30 น.',
+      publishedAt: null,
+      unitRef: A.id,
+    });
+    expect(draft.workflowState ?? 'draft').toBe('draft');
+    // Still not public: the unit's people submit and approve it; the publisher publishes it.
+    expect((await http().get(`/api/qas/${qaId}`)).status).toBe(404);
   });
 });

@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import { outsideRequest } from '../units/scope';
 import { REQUEST_UID } from './service';
 
 /**
@@ -50,22 +51,29 @@ export const qaDraftFromQuestion = async (
     select: ['documentId'],
   })) as { documentId: string } | null;
   if (!unit) return null;
-  const created = (await strapi.documents(QA_UID).create({
-    data: {
-      title: titleOf(row.message),
-      kind: 'faq',
-      question: row.message,
-      answer,
-      unit: unit.documentId,
-    } as never,
-  })) as { documentId: string };
+  // Made by the system on the unit's behalf, outside the answering person's request: whoever
+  // may answer the unit's questions (its central publisher too, who writes no drafts of their
+  // own) gets the unit's draft. It is still only a draft: the unit's people submit and approve it.
+  const created = (await outsideRequest(strapi, () =>
+    strapi.documents(QA_UID).create({
+      data: {
+        title: titleOf(row.message),
+        kind: 'faq',
+        question: row.message,
+        answer,
+        unit: unit.documentId,
+      } as never,
+    }),
+  )) as { documentId: string };
   // One Q&A per question: of two answers at once, the second's draft is removed again.
   const { count } = await strapi.db.query(REQUEST_UID).updateMany({
     where: { id: row.id, qaDocumentId: { $null: true } },
     data: { qaDocumentId: created.documentId },
   });
   if (!count) {
-    await strapi.documents(QA_UID).delete({ documentId: created.documentId });
+    await outsideRequest(strapi, () =>
+      strapi.documents(QA_UID).delete({ documentId: created.documentId }),
+    );
     const again = (await strapi.db.query(REQUEST_UID).findOne({
       where: { id: row.id },
       select: ['qaDocumentId'],

@@ -122,6 +122,18 @@ export const scopeOfToken = (
     return { unrestricted: false, readAll: false, editor: units, approver: [], publisher: [] };
   });
 
+/**
+ * Runs `fn` outside the current request, as scheduled jobs and the CLI run: no caller's unit
+ * scope applies. Only for writes the system makes on a unit's behalf after the caller's own right
+ * was checked (e.g. the draft Q&A of an answered question).
+ */
+export const outsideRequest = <T>(strapi: Core.Strapi, fn: () => Promise<T>): Promise<T> =>
+  (
+    strapi.requestContext as unknown as {
+      run: (store: object, cb: () => Promise<T>) => Promise<T>;
+    }
+  ).run({}, fn);
+
 /** The scope of whoever is making the current request; null outside requests and for callers units do not limit. */
 export const currentScope = async (strapi: Core.Strapi): Promise<UnitScope | null> => {
   const ctx = strapi.requestContext.get() as
