@@ -404,7 +404,8 @@ test('the roll-up of two units, and its XLSX and CSV exports', async () => {
   expect(wb.worksheets.map((s) => s.name)).toEqual(['ENG', 'SCI']);
   const eng = wb.getWorksheet('ENG');
   expect(eng.getRow(1).getCell(1).value).toContain('คณะวิศวกรรมศาสตร์');
-  expect(eng.getRow(2).getCell(1).value).toContain('2569');
+  // The date in the Buddhist era, as everything a monitor reads.
+  expect(eng.getRow(2).getCell(1).value).toBe('ปีงบประมาณ พ.ศ. 2569 ข้อมูล ณ วันที่ 1 ต.ค. 2569');
   expect(eng.getRow(3).values.slice(1)).toEqual([
     'ลำดับ',
     'ประเด็น',
@@ -431,6 +432,17 @@ test('the roll-up of two units, and its XLSX and CSV exports', async () => {
   ]);
   expect(eng.getRow(6).getCell(1).value).toBe('รวม');
   expect(eng.getRow(6).getCell(11).value).toBe(3);
+  // Per cent done over time, under the table.
+  expect(eng.getRow(8).getCell(1).value).toBe('ความสำเร็จตามรอบรายงาน');
+  expect(eng.getRow(9).values.slice(1)).toEqual(['รอบรายงาน', 'ร้อยละความสำเร็จ']);
+  expect(eng.getRow(10).values.slice(1)).toEqual([
+    'สิ้นเดือนมีนาคม 2569',
+    Math.round((100 + 60 + 0 + 0) / 4),
+  ]);
+  expect(eng.getRow(11).values.slice(1)).toEqual([
+    'สิ้นเดือนกันยายน 2569',
+    Math.round((100 + 80 + 0 + 0) / 4),
+  ]);
 
   res = await get('/integrity/progress?fiscalYear=2569&asOf=2026-10-01&format=csv', 'admin');
   expect(res.status).toBe(200);

@@ -4,7 +4,9 @@ import { errors } from '@strapi/utils';
 import ExcelJS from 'exceljs';
 import { toCsv } from '../common/csv';
 import { fiscalYearParam, handle, unitCodesParam } from '../compliance/http';
+import { thaiDate, thaiMonthOfPeriod } from '../compliance/report/period';
 import { todayInBangkok } from '../ita/fiscal-year';
+import { ceMonthOf } from './months';
 import { unitFolderOf } from '../units/media';
 import { readableUnits, scopeOfAdmin, writableUnits, editableUnits } from '../units/scope';
 import { loadPlan, progressSummary, type UnitSummary } from './plan';
@@ -161,10 +163,21 @@ export const rollupXlsx = async (
     used.add(name);
     const sheet = wb.addWorksheet(name);
     sheet.addRow([`ผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ${u.unit.nameTh}`]);
-    sheet.addRow([`ปีงบประมาณ พ.ศ. ${meta.fiscalYear} ข้อมูล ณ วันที่ ${meta.asOf}`]);
+    sheet.addRow([`ปีงบประมาณ พ.ศ. ${meta.fiscalYear} ข้อมูล ณ วันที่ ${thaiDate(meta.asOf)}`]);
     const header = sheet.addRow(HEADERS.slice(3));
     header.font = { bold: true };
     for (const r of rollupRows([u])) sheet.addRow(r.slice(3));
+    // Per cent done over time: at the end of each reporting period begun (totals.overTime).
+    if (u.totals.overTime.length) {
+      sheet.addRow([]);
+      sheet.addRow(['ความสำเร็จตามรอบรายงาน']).font = { bold: true };
+      sheet.addRow(['รอบรายงาน', 'ร้อยละความสำเร็จ']).font = { bold: true };
+      for (const t of u.totals.overTime)
+        sheet.addRow([
+          `สิ้นเดือน${thaiMonthOfPeriod(ceMonthOf(meta.fiscalYear, t.period))}`,
+          t.percent,
+        ]);
+    }
     sheet.getColumn(2).width = 40;
     sheet.getColumn(3).width = 50;
     sheet.getRow(1).font = { bold: true };
