@@ -378,6 +378,13 @@ test('the editor edits the plan in the table: steps keep their keys and progress
   expect(await editor.getByLabel('ผู้รับผิดชอบ ขั้นตอนที่ 1.1', { exact: true }).inputValue()).toBe(
     'กลุ่มอำนวยการ',
   );
+  // Step 1.1 has a progress report: neither it nor its measure can be deleted here.
+  const steps = editor.getByTestId('integrity-editor-step');
+  expect(await steps.nth(0).getByRole('button', { name: 'ลบขั้นตอน' }).isDisabled()).toBe(true);
+  expect(await steps.nth(0).innerText()).toContain('จึงลบไม่ได้');
+  expect(await steps.nth(1).getByRole('button', { name: 'ลบขั้นตอน' }).isDisabled()).toBe(false);
+  const firstRow = editor.getByTestId('integrity-editor-row').nth(0);
+  expect(await firstRow.getByRole('button', { name: 'ลบ', exact: true }).isDisabled()).toBe(true);
 
   // Step 1.2 reworded, a step 1.3 added with its months the wrong way round: the plan rules
   // refuse it on the server, the Thai message shows, nothing is written.

@@ -191,6 +191,13 @@ export const PlanEditor = ({
   const plan = data.plan!;
   const fy = data.fiscalYear;
   const [rows, setRows] = React.useState<MeasureRow[]>(() => rowsOf(data.measures));
+  // Steps already reported on are not deleted here (their reports would lose their step): they
+  // are set to "ยกเลิก" in the progress dialog instead.
+  const reported = React.useMemo(
+    () => new Set(data.measures.flatMap((m) => m.steps.filter((s) => s.latest).map((s) => s.key))),
+    [data.measures],
+  );
+  const hasReports = (m: MeasureRow) => m.steps.some((s) => reported.has(s.key));
   const [groups, setGroups] = React.useState<WorkGroup[]>([]);
   const [busy, setBusy] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
@@ -288,6 +295,8 @@ export const PlanEditor = ({
                         variant="danger-light"
                         size="S"
                         type="button"
+                        disabled={hasReports(m)}
+                        title={hasReports(m) ? 'มาตรการนี้มีการรายงานความก้าวหน้าแล้ว' : undefined}
                         onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
                       >
                         ลบ
@@ -448,6 +457,7 @@ export const PlanEditor = ({
                                 variant="danger-light"
                                 size="S"
                                 type="button"
+                                disabled={reported.has(s.key)}
                                 onClick={() =>
                                   setMeasure(i, { steps: m.steps.filter((_, l) => l !== k) })
                                 }
@@ -455,6 +465,12 @@ export const PlanEditor = ({
                                 ลบขั้นตอน
                               </Button>
                             </Flex>
+                            {reported.has(s.key) ? (
+                              <Typography variant="pi" textColor="neutral600">
+                                มีการรายงานความก้าวหน้าแล้ว จึงลบไม่ได้ หากไม่ดำเนินการต่อ
+                                ให้รายงานสถานะ &quot;ยกเลิก&quot;
+                              </Typography>
+                            ) : null}
                           </Flex>
                         );
                       })}
