@@ -64,6 +64,30 @@ const underAny = (field: string, paths: string[]) => ({
   $or: paths.flatMap((p) => [{ [field]: p }, { [field]: { $startsWith: `${p}/` } }]),
 });
 
+/**
+ * The given files that are not stored in the unit's Media Library folder (or one below it),
+ * whoever is asking: a unit's records may only use the unit's own files.
+ */
+export const filesOutsideUnit = async (
+  strapi: Core.Strapi,
+  unitId: number,
+  fileIds: number[],
+): Promise<number[]> => {
+  if (fileIds.length === 0) return [];
+  const paths = await folderPaths(strapi, [unitId]);
+  const rows = (await unscoped(() =>
+    strapi.db
+      .query(FILE_UID)
+      .findMany({ where: { id: { $in: fileIds } }, select: ['id', 'folderPath'] }),
+  )) as Array<{ id: number; folderPath: string | null }>;
+  const inside = (p: string | null) =>
+    !!p && paths.some((root) => p === root || p.startsWith(`${root}/`));
+  return rows.filter((r) => !inside(r.folderPath)).map((r) => r.id);
+};
+
+/** Runs `fn` with the Media Library seen whole (our own checks, not the caller's view). */
+export const withoutMediaScope = unscoped;
+
 /** A where-clause that keeps a limited caller inside their units' folders (nothing when they have none). */
 const scopeWhere = async (strapi: Core.Strapi, uid: string, scope: UnitScope) => {
   const paths = await folderPaths(strapi, readableUnits(scope));
@@ -155,6 +179,11 @@ export const placeUpload = async (strapi: Core.Strapi, args: UploadArgs) => {
   const data = (args.data ??= {});
   if (!data.fileInfo) data.fileInfo = {};
   const infos: FileInfo[] = Array.isArray(data.fileInfo) ? data.fileInfo : [data.fileInfo];
+  // The upload plugin pairs the n-th file with the n-th fileInfo and gives a file without one
+  // no folder at all (the root, outside every unit): every file gets its own fileInfo here.
+  const count = Array.isArray(args.files) ? args.files.length : 1;
+  for (let i = infos.length; i < count; i += 1) infos.push({});
+  data.fileInfo = infos.length === 1 && !Array.isArray(data.fileInfo) ? infos[0] : infos;
   const fallback = await unscoped(() => ensureUnitFolder(strapi, units[0]));
   for (const info of infos) {
     if (info.folder === undefined || info.folder === null || info.folder === '') {
