@@ -2,6 +2,8 @@ import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { bilingual } from '../disclosures/guard';
 import { readToOne } from '../disclosures/relations';
+import { filesOutsideUnit, withoutMediaScope } from '../units/media';
+import { currentScope } from '../units/scope';
 import { fiscalMonthIndex, isFiscalMonth, type FiscalMonth } from './months';
 import {
   MEASURES_KIND,
@@ -152,8 +154,8 @@ const unitIdOfRef = async (strapi: Core.Strapi, ref: { id?: number; documentId?:
   return row?.id ?? null;
 };
 
-/** Validates (and completes) the data of a create or update; throws 400s. */
-const enforce = async (strapi: Core.Strapi, ctx: Ctx) => {
+/** Validates (and completes) the data of a create or update; throws 400s. Returns the plan's unit. */
+const enforce = async (strapi: Core.Strapi, ctx: Ctx): Promise<number | null> => {
   const params = ctx.params as { data?: Data; documentId?: string };
   const data = (params.data ??= {});
   let stored: StoredRow | null = null;
@@ -171,7 +173,7 @@ const enforce = async (strapi: Core.Strapi, ctx: Ctx) => {
         'unitRef',
       ],
     })) as StoredRow | null;
-    if (!stored) return; // Strapi answers 404
+    if (!stored) return null; // Strapi answers 404
   }
   const pick = (k: keyof StoredRow) => (k in data ? data[k] : stored?.[k]);
 
@@ -224,6 +226,53 @@ const enforce = async (strapi: Core.Strapi, ctx: Ctx) => {
       'A progress row for this step and period already exists',
       'period',
     );
+  return unitId;
+};
+
+/** The evidence file ids of a stored progress row (every file, not the caller's view). */
+const evidenceOf = async (strapi: Core.Strapi, documentId: string | undefined) => {
+  if (!documentId) return [];
+  const row = (await withoutMediaScope(() =>
+    strapi.db.query(PROGRESS_UID).findOne({
+      where: { documentId },
+      select: ['id'],
+      populate: { evidence: { select: ['id'] } },
+    }),
+  )) as { evidence?: Array<{ id: number }> | null } | null;
+  return (row?.evidence ?? []).map((f) => Number(f.id));
+};
+
+/**
+ * A caller limited to some units attaches as evidence only files of the plan's unit's Media
+ * Library folder: not another unit's file they happen to see too (a person in two units, a
+ * central monitor who also edits a unit), nor a file outside every unit. Checked on what is
+ * stored after the write (any relation syntax), for the files it added, inside the write's
+ * transaction, so a refusal changes nothing. Files already attached stay as they are.
+ */
+const withEvidenceCheck = async (
+  strapi: Core.Strapi,
+  ctx: Ctx,
+  unitId: number | null,
+  next: () => Promise<unknown>,
+): Promise<unknown> => {
+  const params = ctx.params as { data?: Data; documentId?: string };
+  if (unitId === null || !params.data || !('evidence' in params.data)) return next();
+  if (!(await currentScope(strapi))) return next();
+  return strapi.db.transaction(async () => {
+    const before = new Set(
+      ctx.action === 'update' ? await evidenceOf(strapi, params.documentId) : [],
+    );
+    const result = await next();
+    const documentId = (result as { documentId?: string } | null)?.documentId ?? params.documentId;
+    const added = (await evidenceOf(strapi, documentId)).filter((id) => !before.has(id));
+    if ((await filesOutsideUnit(strapi, unitId, added)).length)
+      throw bilingual(
+        'ไฟล์หลักฐานต้องเป็นไฟล์ในโฟลเดอร์ของหน่วยงานเจ้าของแผนมาตรการ',
+        "Evidence files must be in the measures plan's unit's Media Library folder",
+        'evidence',
+      );
+    return result;
+  });
 };
 
 export const registerProgressRules = (strapi: Core.Strapi) => {
@@ -234,8 +283,11 @@ export const registerProgressRules = (strapi: Core.Strapi) => {
         'ทำสำเนารายงานความก้าวหน้าไม่ได้ (หนึ่งรายงานต่อขั้นตอนต่อรอบ)',
         'Progress rows cannot be cloned (one row per step and period)',
       );
-    if (ctx.action === 'create' || ctx.action === 'update') await enforce(strapi, ctx);
-    return next();
+    if (ctx.action !== 'create' && ctx.action !== 'update') return next();
+    const unitId = await enforce(strapi, ctx);
+    return (await withEvidenceCheck(strapi, ctx, unitId, async () => next())) as Awaited<
+      ReturnType<typeof next>
+    >;
   });
 };
 
