@@ -37,7 +37,6 @@ const withClient = async (fn) => {
         '--experimental-vm-modules',
         '--no-warnings=ExperimentalWarning',
         require.resolve('jest/bin/jest'),
-        '--runInBand',
         ...process.argv.slice(2),
       ],
       {
