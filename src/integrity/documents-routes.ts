@@ -6,7 +6,12 @@ import { handle } from '../compliance/http';
 import { suggestChecklistItems } from '../disclosures/suggest';
 import { bodyOf, uploadPdf } from '../participation/statistics-report';
 import { bad, objectBody } from '../participation/validate';
-import { readUnitAndYear, unitWritableBy } from '../units/generation-target';
+import {
+  answerConflict,
+  draftReportOf,
+  readUnitAndYear,
+  unitWritableBy,
+} from '../units/generation-target';
 import {
   closingOf,
   DOCUMENT_KINDS,
@@ -42,14 +47,6 @@ const EDITABLE = new Set(['draft', 'changes_requested']);
 
 type AdminUser = { id: number; email?: string };
 type Uploaded = { id: number; name: string; url: string };
-
-const conflict = (ctx: Context, th: string, en: string) => {
-  ctx.status = 409;
-  ctx.body = {
-    data: null,
-    error: { status: 409, name: 'ConflictError', message: `${th} / ${en}`, details: {} },
-  };
-};
 
 const parseBody = (raw: unknown) => {
   const body = objectBody(raw ?? {});
@@ -132,7 +129,7 @@ export const generateDocument = (strapi: Core.Strapi) => async (ctx: Context) =>
 
     if (input.document === 'plan') {
       if (plan.workflowState && !EDITABLE.has(plan.workflowState))
-        return conflict(
+        return answerConflict(
           ctx,
           'แผนมาตรการอยู่ระหว่างขั้นตอนอนุมัติหรือเผยแพร่แล้ว จึงแนบเอกสารใหม่ไม่ได้',
           'The measures plan is already in the workflow: its documents cannot be replaced',
@@ -189,17 +186,9 @@ export const generateDocument = (strapi: Core.Strapi) => async (ctx: Context) =>
     const kind = input.document;
     const reportKind = reportKindOf(kind);
     const title = reportTitle(unit, fiscalYear, kind);
-    const existing = (await strapi.db.query(REPORT_UID).findOne({
-      where: { title, kind: reportKind, unitRef: unit.id, publishedAt: { $null: true } },
-      select: ['id', 'documentId', 'workflowState'],
-      populate: { attachments: { select: ['id', 'name'] } },
-    })) as {
-      documentId: string;
-      workflowState: string | null;
-      attachments?: Array<{ id: number; name: string }> | null;
-    } | null;
+    const existing = await draftReportOf(strapi, { title, kind: reportKind, unitRef: unit.id });
     if (existing && existing.workflowState && !EDITABLE.has(existing.workflowState))
-      return conflict(
+      return answerConflict(
         ctx,
         'รายงานของหน่วยงานและช่วงเวลานี้อยู่ระหว่างขั้นตอนอนุมัติหรือเผยแพร่แล้ว จึงสร้างใหม่ไม่ได้',
         'The report of this unit and period is already in the workflow',

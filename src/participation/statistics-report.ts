@@ -9,7 +9,13 @@ import { thaiDate, thaiMonthOfPeriod } from '../compliance/report/period';
 import { exclusive } from '../common/exclusive';
 import { suggestChecklistItems } from '../disclosures/suggest';
 import { unitFolderOf } from '../units/media';
-import { readUnitAndYear, unitWritableBy, type TargetUnit } from '../units/generation-target';
+import {
+  answerConflict,
+  draftReportOf,
+  readUnitAndYear,
+  unitWritableBy,
+  type TargetUnit,
+} from '../units/generation-target';
 import { COMPLAINT_UID, SURVEY_UID } from './service';
 import { renderTablePdf, type PdfBlock } from './table-pdf';
 import { bad, COMPLAINT_CATEGORIES, objectBody, onlyFields, RATING_FIELDS } from './validate';
@@ -176,14 +182,6 @@ export const bodyOf = (blocks: PdfBlock[]) =>
     ];
   });
 
-const conflict = (ctx: Context, th: string, en: string) => {
-  ctx.status = 409;
-  ctx.body = {
-    data: null,
-    error: { status: 409, name: 'ConflictError', message: `${th} / ${en}`, details: {} },
-  };
-};
-
 /** A generated file goes into the report's unit's folder (never the caller's first unit's). */
 export const uploadPdf = async (
   strapi: Core.Strapi,
@@ -227,17 +225,9 @@ export const statisticsReportController = ({ strapi }: { strapi: Core.Strapi }) 
     const title = titleOf(unit, fiscalYear, period);
     // One generation at a time per unit and period: two at once would make two drafts.
     return exclusive(strapi, `statistics-report:${unit.id}:${fiscalYear}:${period}`, async () => {
-      const existing = (await strapi.db.query(REPORT_UID).findOne({
-        where: { title, unitRef: unit.id, publishedAt: { $null: true } },
-        select: ['id', 'documentId', 'workflowState'],
-        populate: { attachments: { select: ['id', 'name'] } },
-      })) as {
-        documentId: string;
-        workflowState: string | null;
-        attachments?: Array<{ id: number; name: string }> | null;
-      } | null;
+      const existing = await draftReportOf(strapi, { title, unitRef: unit.id });
       if (existing && existing.workflowState && existing.workflowState !== 'draft')
-        return conflict(
+        return answerConflict(
           ctx,
           'รายงานของหน่วยงานและช่วงเวลานี้อยู่ระหว่างขั้นตอนอนุมัติหรือเผยแพร่แล้ว จึงสร้างใหม่ไม่ได้',
           'The report of this unit and period is already in the workflow',

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { Context } from 'koa';
 import { MAX_FISCAL_YEAR, MIN_FISCAL_YEAR } from '../ita/fiscal-year';
 import { bad } from '../participation/validate';
 import { readableUnits, scopeOfAdmin, writableUnits } from './scope';
@@ -57,3 +58,29 @@ export const unitWritableBy = async (
   }
   return unit;
 };
+
+/** The 409 of a generated document whose entry is already in the workflow (Thai / English). */
+export const answerConflict = (ctx: Context, th: string, en: string) => {
+  ctx.status = 409;
+  ctx.body = {
+    data: null,
+    error: { status: 409, name: 'ConflictError', message: `${th} / ${en}`, details: {} },
+  };
+};
+
+export type DraftReport = {
+  documentId: string;
+  workflowState: string | null;
+  attachments?: Array<{ id: number; name: string }> | null;
+};
+
+/** The draft version of the generated report matching `where` (title, unit, kind), if any. */
+export const draftReportOf = async (
+  strapi: Core.Strapi,
+  where: Record<string, unknown>,
+): Promise<DraftReport | null> =>
+  (await strapi.db.query('api::report.report').findOne({
+    where: { ...where, publishedAt: { $null: true } },
+    select: ['id', 'documentId', 'workflowState'],
+    populate: { attachments: { select: ['id', 'name'] } },
+  })) as DraftReport | null;
